@@ -1,0 +1,8 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import slicePlugin from '@slice-portal/plugin-slice';
+import { navModule } from './modules/nav';
+
+export default createApp({
+  features: [catalogPlugin, slicePlugin, navModule],
+});

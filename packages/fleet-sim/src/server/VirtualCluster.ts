@@ -1,0 +1,48 @@
+import { ResourceRegistry, type ResourceType } from '../api/resources';
+import type { KubeObject } from '../api/types';
+import { ObjectStore, type RevisionClock } from '../store/ObjectStore';
+import { TokenRegistry } from './auth';
+
+export interface VirtualClusterOptions {
+  name: string;
+  resourceTypes: ResourceType[];
+  clock?: RevisionClock;
+  historyLimit?: number;
+  now?: () => Date;
+}
+
+/**
+ * One simulated Kubernetes cluster: the kinds it serves, its object store and
+ * the tokens only it accepts (e.g. a worker's dashboard token). Many of these
+ * share one HTTP server under `/clusters/<name>`.
+ */
+export class VirtualCluster {
+  readonly name: string;
+  readonly registry: ResourceRegistry;
+  readonly store: ObjectStore;
+  readonly tokens = new TokenRegistry();
+
+  constructor(options: VirtualClusterOptions) {
+    this.name = options.name;
+    this.registry = new ResourceRegistry(options.resourceTypes);
+    this.store = new ObjectStore({ clock: options.clock, historyLimit: options.historyLimit, now: options.now });
+  }
+
+  /** The served type with this plural in this group (first served version). */
+  resourceType(plural: string, group = ''): ResourceType {
+    const rt = this.registry.all().find(t => t.plural === plural && t.group === group);
+    if (!rt) throw new Error(`cluster ${this.name} does not serve ${group ? `${plural}.${group}` : plural}`);
+    return rt;
+  }
+
+  typeOf(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): ResourceType {
+    const rt = this.registry.lookupKind(obj.apiVersion, obj.kind);
+    if (!rt) throw new Error(`cluster ${this.name} does not serve ${obj.kind} (${obj.apiVersion})`);
+    return rt;
+  }
+
+  /** Stores initial objects, keeping their (back-dated) creation timestamps. */
+  seed(objects: KubeObject[]): void {
+    for (const obj of objects) this.store.create(this.typeOf(obj), obj, { keepCreationTimestamp: true });
+  }
+}

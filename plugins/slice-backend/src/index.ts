@@ -1,0 +1,8 @@
+/**
+ * Slice Portal backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { slicePlugin as default } from './plugin';
+export { fleetServiceRef, CachedFleetService, type FleetService } from './service/FleetService';
+export { readHubConfigs, type HubConfig, type HubAuth } from './config/hubConfig';

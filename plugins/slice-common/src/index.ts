@@ -1,0 +1,13 @@
+/**
+ * Shared types, the pure fleet model and permissions of the Slice Portal plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './kube/objects';
+export * from './health/health';
+export * from './fleet/types';
+export * from './fleet/buildFleet';
+export * from './fleet/clusterHealth';
+export * from './fleet/sliceHealth';
+export * from './fleet/staleness';
+export * from './permissions';

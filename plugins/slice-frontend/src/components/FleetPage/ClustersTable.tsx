@@ -1,0 +1,40 @@
+import { Table, type TableColumn } from '@backstage/core-components';
+import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
+import { HealthStatus } from '../HealthStatus/HealthStatus';
+
+const columns: TableColumn<ClusterSummary>[] = [
+  { title: 'Cluster', field: 'name', highlight: true },
+  { title: 'Project', field: 'project' },
+  {
+    title: 'Location',
+    customFilterAndSearch: (query, row) =>
+      `${row.geo.cloudProvider} ${row.geo.cloudRegion}`.toLowerCase().includes(String(query).toLowerCase()),
+    render: row => [row.geo.cloudProvider, row.geo.cloudRegion].filter(Boolean).join(' · ') || '—',
+  },
+  { title: 'Registration', field: 'registrationStatus', render: row => row.registrationStatus ?? '—' },
+  {
+    title: 'Health',
+    customSort: (a, b) => a.health.state.localeCompare(b.health.state),
+    customFilterAndSearch: (query, row) =>
+      [row.health.state, ...row.health.reasons].join(' ').toLowerCase().includes(String(query).toLowerCase()),
+    render: row => <HealthStatus health={row.health} />,
+  },
+  {
+    title: 'Slices',
+    customFilterAndSearch: (query, row) => row.slices.join(' ').includes(String(query)),
+    render: row => row.slices.join(', ') || '—',
+  },
+  { title: 'Hub', field: 'hub' },
+];
+
+export function ClustersTable({ clusters }: { clusters: ClusterSummary[] }) {
+  return (
+    <Table<ClusterSummary>
+      title={`Clusters (${clusters.length})`}
+      options={{ paging: clusters.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+      columns={columns}
+      data={clusters}
+      emptyContent={<div style={{ padding: 16 }}>No clusters are registered on the configured hubs.</div>}
+    />
+  );
+}

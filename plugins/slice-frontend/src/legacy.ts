@@ -1,0 +1,39 @@
+/**
+ * Slice Portal frontend plugin for apps on the legacy frontend system.
+ *
+ * @packageDocumentation
+ */
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { sliceApiRef } from './api/SliceApi';
+import { SliceClient } from './api/SliceClient';
+import { rootRouteRef } from './routes';
+
+export const slicePlugin = createPlugin({
+  id: 'slice',
+  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: sliceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SliceClient(deps),
+    }),
+  ],
+});
+
+/** The fleet page; mount it with `<Route path="/slices" element={<SliceFleetPage />} />`. */
+export const SliceFleetPage = slicePlugin.provide(
+  createRoutableExtension({
+    name: 'SliceFleetPage',
+    component: () => import('./components/FleetPage/FleetPage').then(m => m.FleetPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+export { sliceApiRef, type SliceApi } from './api/SliceApi';
+export { SliceClient } from './api/SliceClient';

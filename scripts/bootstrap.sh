@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the repository needs to run: Node 22 and the npm workspace dependencies.
+# Safe to re-run; quick when nothing changed (the lockfile's hash is stamped after a good install).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$REPO_ROOT"
+
+stamp="node_modules/.slice-portal-install-stamp"
+want="$(node --version) $(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+
+echo "› installing npm dependencies (npm ci; a few minutes on a fresh machine)"
+npm ci --no-audit --no-fund --loglevel=error
+
+# npm may skip the native build of better-sqlite3; build it against Node 22's headers.
+if ! node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1; then
+  echo "› building better-sqlite3 for $(node --version)"
+  npm rebuild better-sqlite3 --loglevel=error
+  node -e "new (require('better-sqlite3'))(':memory:').close()"
+fi
+
+echo "$want" > "$stamp"

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Starts the demo: the fleet simulator (scenario "demo"), the example backend (port 7007)
+# and the example frontend (port 3000) configured against it. Ctrl-C stops all of it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+bash "$REPO_ROOT/scripts/bootstrap.sh"
+cd "$REPO_ROOT"
+
+SIM_PORT="${SIM_PORT:-16443}"
+STATE_DIR="$REPO_ROOT/.fleet-sim"
+KUBECONFIG_FILE="$STATE_DIR/demo-kubeconfig"
+LOG_DIR="$REPO_ROOT/artifacts/demo-logs"
+mkdir -p "$STATE_DIR" "$LOG_DIR"
+rm -f "$KUBECONFIG_FILE"
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for port in "$SIM_PORT" 7007 3000; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "✖ port $port is already in use (is another demo running?)" >&2
+    exit 1
+  fi
+done
+
+# Each part runs in its own process group (setsid) so cleanup stops its children too.
+setsid node packages/fleet-sim/bin/fleet-sim start --scenario demo --port "$SIM_PORT" \
+  --kubeconfig "$KUBECONFIG_FILE" > >(tee "$LOG_DIR/fleet-sim.log") 2>&1 &
+pids+=($!)
+
+wait_for() { # <description> <timeout s> <command...>
+  local what="$1" timeout="$2"; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS > deadline)); then echo "✖ $what did not come up in ${timeout}s; logs in artifacts/demo-logs/" >&2; exit 1; fi
+    sleep 1
+  done
+}
+wait_for "fleet simulator" 60 test -s "$KUBECONFIG_FILE"
+
+export SLICE_DEMO_KUBECONFIG="$KUBECONFIG_FILE"
+(cd examples/app/packages/backend && exec setsid npx backstage-cli package start --config ../../app-config.yaml) \
+  > "$LOG_DIR/backend.log" 2>&1 &
+pids+=($!)
+(cd examples/app/packages/app && BROWSER=none exec setsid npx backstage-cli package start --config ../../app-config.yaml) \
+  > "$LOG_DIR/frontend.log" 2>&1 &
+pids+=($!)
+
+echo "› starting the example backend (7007) and frontend (3000); logs in artifacts/demo-logs/"
+wait_for "backend" 240 curl -sf http://localhost:7007/api/slice/health
+wait_for "frontend" 300 curl -sf http://localhost:3000
+echo
+echo "  Slice Portal demo is running: http://localhost:3000/slices"
+echo "  kubectl --kubeconfig $KUBECONFIG_FILE --context hub get sliceconfigs -A"
+echo "  Press Ctrl-C to stop."
+echo
+wait -n "${pids[@]}" || true
+echo "✖ a demo process exited; see artifacts/demo-logs/" >&2
+exit 1

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test: lint, type-check, every package's Jest tests and the Playwright
+# journeys in Debian's Chromium against the running demo. Installs what it needs first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+bash "$REPO_ROOT/scripts/bootstrap.sh"
+cd "$REPO_ROOT"
+mkdir -p artifacts
+
+# System packages the tests need, from Debian.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if ((${#missing[@]})); then
+  echo "› installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+step() { echo; echo "━━ $*"; }
+
+step "lint"
+npx backstage-cli repo lint
+
+step "type-check"
+npx tsc --noEmit
+
+step "unit and integration tests (Jest)"
+npx backstage-cli repo test --ci --json --outputFile=artifacts/jest-results.json
+
+step "browser journeys (Playwright, Debian Chromium)"
+demo_log=artifacts/demo-for-e2e.log
+setsid bash scripts/demo.sh > "$demo_log" 2>&1 &
+demo_pid=$!
+stop_demo() { kill -INT -- "-$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; }
+trap stop_demo EXIT
+deadline=$((SECONDS + 420))
+until grep -q "demo is running" "$demo_log"; do
+  if ! kill -0 "$demo_pid" 2>/dev/null || ((SECONDS > deadline)); then
+    echo "✖ the demo did not start; its output:" >&2; cat "$demo_log" >&2; exit 1
+  fi
+  sleep 2
+done
+npx playwright test
+
+node scripts/summarize-results.js artifacts/jest-results.json artifacts/playwright-results.json
