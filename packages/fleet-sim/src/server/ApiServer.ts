@@ -1,0 +1,310 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { ApiError } from '../api/errors';
+import { bearerToken, forbiddenMessage, isAllowed, TokenRegistry, type Identity } from './auth';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
+import { createObject, deleteCollection, deleteObject, getObject, listObjects, patchObject, updateObject, type JsonResponse, type ResourceRequest } from './rest';
+import { parseRoute, type Route } from './router';
+import { wantsTable } from './table';
+import type { TlsMaterial } from './tls';
+import type { VirtualCluster } from './VirtualCluster';
+import { WatchStream } from './watch';
+
+/**
+ * One HTTP(S) listener serving many virtual clusters under
+ * `/clusters/<name>/...`: authentication, authorization, routing, discovery
+ * and the REST/watch verbs. Cluster contents live in each VirtualCluster.
+ */
+
+export interface ApiServerOptions {
+  /** Serve HTTPS with this key/cert; plain HTTP when absent. */
+  tls?: TlsMaterial;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** How often watches that allow bookmarks get one. */
+  bookmarkIntervalMs?: number;
+  maxBodyBytes?: number;
+  now?: () => Date;
+}
+
+const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
+
+class HttpError extends ApiError {}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache, private',
+  });
+  res.end(text);
+}
+
+function verbFor(method: string, named: boolean, watch: boolean): string {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      if (watch) return 'watch';
+      return named ? 'get' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return named ? 'delete' : 'deletecollection';
+    default:
+      throw ApiError.methodNotAllowed(method, 'this path');
+  }
+}
+
+export class ApiServer {
+  /** Tokens valid on every virtual cluster (the admin token). */
+  readonly tokens = new TokenRegistry();
+  private readonly clusters = new Map<string, VirtualCluster>();
+  private readonly watches = new Set<WatchStream>();
+  private readonly server: http.Server;
+  private readonly bookmarkIntervalMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly now: () => Date;
+  private boundPort = 0;
+
+  constructor(private readonly options: ApiServerOptions = {}) {
+    this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 15_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 3 * 1024 * 1024;
+    this.now = options.now ?? (() => new Date());
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      this.handle(req, res).catch(e => this.fail(res, e));
+    };
+    this.server = options.tls ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, handler) : http.createServer(handler);
+    // Watches are long-lived responses; never time out the request on the server side.
+    this.server.requestTimeout = 0;
+  }
+
+  get protocol(): 'https' | 'http' {
+    return this.options.tls ? 'https' : 'http';
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Base URL clients use (an unspecified listen address is reached via loopback). */
+  get url(): string {
+    let host = this.options.host ?? '127.0.0.1';
+    if (host === '0.0.0.0') host = '127.0.0.1';
+    if (host === '::') host = '::1';
+    return `${this.protocol}://${host.includes(':') ? `[${host}]` : host}:${this.boundPort}`;
+  }
+
+  clusterUrl(name: string): string {
+    return `${this.url}/clusters/${encodeURIComponent(name)}`;
+  }
+
+  addCluster(cluster: VirtualCluster): void {
+    if (this.clusters.has(cluster.name)) throw new Error(`duplicate virtual cluster "${cluster.name}"`);
+    this.clusters.set(cluster.name, cluster);
+  }
+
+  cluster(name: string): VirtualCluster | undefined {
+    return this.clusters.get(name);
+  }
+
+  clusterNames(): string[] {
+    return [...this.clusters.keys()];
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+        this.server.off('error', reject);
+        this.boundPort = (this.server.address() as AddressInfo).port;
+        resolve(this.boundPort);
+      });
+    });
+  }
+
+  /** Ends every watch stream and connection, then stops listening. */
+  close(): Promise<void> {
+    for (const w of [...this.watches]) w.close();
+    return new Promise(resolve => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private fail(res: http.ServerResponse, e: unknown): void {
+    const err = e instanceof ApiError ? e : ApiError.internal((e as Error)?.message ?? String(e));
+    if (!(e instanceof ApiError)) process.stderr.write(`fleet-sim: internal error: ${(e as Error)?.stack ?? e}\n`);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    sendJson(res, err.code, err.toStatus());
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fleet-sim');
+    if (url.pathname === '/' ) {
+      sendJson(res, 200, { kind: 'FleetSim', clusters: this.clusterNames().map(n => ({ name: n, path: `/clusters/${n}` })) });
+      return;
+    }
+    if (['/healthz', '/livez', '/readyz'].includes(url.pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+    const m = CLUSTER_PATH.exec(url.pathname);
+    if (!m) throw ApiError.pathNotFound();
+    const cluster = this.clusters.get(decodeURIComponent(m[1]));
+    if (!cluster) throw new HttpError(404, 'NotFound', `virtual cluster "${m[1]}" does not exist (known: ${this.clusterNames().join(', ')})`);
+    const route = parseRoute(m[2] ?? '/');
+
+    // Like a real API server's public-info-viewer role: version and health need no credentials.
+    if (route.type === 'version') return sendJson(res, 200, versionInfo());
+    if (route.type === 'health') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+
+    const identity = this.authenticate(req, cluster);
+    await this.dispatch(req, res, url, cluster, route, identity);
+  }
+
+  private authenticate(req: http.IncomingMessage, cluster: VirtualCluster): Identity {
+    const token = bearerToken(req.headers);
+    const identity = token ? this.tokens.lookup(token) ?? cluster.tokens.lookup(token) : undefined;
+    if (!identity) throw ApiError.unauthorized();
+    return identity;
+  }
+
+  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse, url: URL, cluster: VirtualCluster, route: Route, identity: Identity): Promise<void> {
+    const host = req.headers.host ?? `127.0.0.1:${this.boundPort}`;
+    const notFound = () => {
+      throw ApiError.pathNotFound();
+    };
+    switch (route.type) {
+      case 'root':
+        return sendJson(res, 200, { paths: ['/api', '/api/v1', '/apis', ...[...cluster.registry.groups().keys()].filter(g => g).map(g => `/apis/${g}`), '/healthz', '/version'] });
+      case 'apiVersions':
+        return sendJson(res, 200, apiVersions(host));
+      case 'apiGroupList':
+        return sendJson(res, 200, apiGroupList(cluster.registry));
+      case 'apiGroup':
+        return sendJson(res, 200, apiGroup(cluster.registry, route.group) ?? notFound());
+      case 'resourceList':
+        return sendJson(res, 200, apiResourceList(cluster.registry, route.group, route.version) ?? notFound());
+      case 'resource':
+        return this.handleResource(req, res, url, cluster, route, identity);
+      default:
+        return notFound();
+    }
+  }
+
+  private async handleResource(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    cluster: VirtualCluster,
+    route: Extract<Route, { type: 'resource' }>,
+    identity: Identity,
+  ): Promise<void> {
+    const rt = cluster.registry.lookup(route.group, route.version, route.plural);
+    if (!rt || (!rt.namespaced && route.namespace !== undefined)) throw ApiError.pathNotFound();
+    const query = url.searchParams;
+    const watch = ['true', '1'].includes(query.get('watch') ?? '');
+    const method = req.method ?? 'GET';
+    const verb = verbFor(method, route.name !== undefined, watch);
+    const attrs = { verb, apiGroup: rt.group, resource: rt.plural, subresource: route.subresource, namespace: route.namespace, name: route.name };
+    if (!isAllowed(identity, attrs)) throw ApiError.forbidden(forbiddenMessage(identity, attrs), rt, route.name);
+
+    if (verb === 'watch') {
+      if (route.subresource) throw ApiError.pathNotFound();
+      if (route.name) {
+        // client-go turns a watch on a named object into a metadata.name field selector; do the same.
+        const existing = query.get('fieldSelector');
+        query.set('fieldSelector', [existing, `metadata.name=${route.name}`].filter(Boolean).join(','));
+      }
+      const stream = new WatchStream(res, {
+        cluster,
+        rt,
+        namespace: route.namespace,
+        query,
+        asTable: wantsTable(req.headers.accept),
+        bookmarkIntervalMs: this.bookmarkIntervalMs,
+        now: this.now,
+      });
+      this.watches.add(stream);
+      stream.onClose(() => this.watches.delete(stream));
+      try {
+        stream.start();
+      } catch (e) {
+        this.watches.delete(stream);
+        throw e;
+      }
+      return;
+    }
+
+    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await this.readBody(req, method) : undefined;
+    const request: ResourceRequest = {
+      cluster,
+      rt,
+      namespace: route.namespace,
+      name: route.name,
+      subresource: route.subresource,
+      query,
+      accept: req.headers.accept,
+      contentType: req.headers['content-type'],
+      body,
+      now: this.now(),
+    };
+    const handlers: Record<string, (r: ResourceRequest) => JsonResponse> = {
+      get: getObject,
+      list: listObjects,
+      create: createObject,
+      update: updateObject,
+      patch: patchObject,
+      delete: deleteObject,
+      deletecollection: deleteCollection,
+    };
+    const result = handlers[verb](request);
+    sendJson(res, result.status, result.body);
+  }
+
+  private readBody(req: http.IncomingMessage, method: string): Promise<unknown> {
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+    if ((method === 'POST' || method === 'PUT') && contentType && contentType !== 'application/json') {
+      return Promise.reject(ApiError.unsupportedMediaType(contentType));
+    }
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > this.maxBodyBytes) {
+          reject(new ApiError(413, 'RequestEntityTooLarge', `the request body exceeds ${this.maxBodyBytes} bytes`));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('error', reject);
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (!text.trim()) {
+          resolve(undefined);
+          return;
+        }
+        try {
+          resolve(JSON.parse(text));
+        } catch (e) {
+          reject(ApiError.badRequest(`the request body is not valid JSON: ${(e as Error).message}`));
+        }
+      });
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { renderInTestApp, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { FleetResponse } from '@slice-portal/plugin-slice-common';
+import { slicePlugin } from '../../plugin';
+import { FleetPage } from './FleetPage';
+
+const now = new Date().toISOString();
+
+const fleet: FleetResponse = {
+  generatedAt: now,
+  hubs: [
+    {
+      name: 'demo',
+      title: 'Demo fleet',
+      sync: { state: 'ok', lastSyncAt: now },
+      projects: ['acme', 'arcade'],
+      clusterCount: 2,
+      sliceCount: 1,
+    },
+  ],
+  clusters: [
+    {
+      hub: 'demo',
+      project: 'arcade',
+      name: 'aws-east',
+      geo: { cloudProvider: 'aws', cloudRegion: 'us-east-1', latitude: 38.95, longitude: -77.45 },
+      registrationStatus: 'Registered',
+      networkPresent: true,
+      nodeIPs: [],
+      cniSubnets: [],
+      slices: ['pacman'],
+      health: { state: 'ok', reasons: [] },
+    },
+    {
+      hub: 'demo',
+      project: 'arcade',
+      name: 'edge-nyc',
+      geo: { cloudProvider: 'onprem', cloudRegion: 'nyc-edge' },
+      registrationStatus: 'Registered',
+      networkPresent: true,
+      nodeIPs: [],
+      cniSubnets: [],
+      slices: ['pacman'],
+      health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+    },
+  ],
+  slices: [
+    {
+      hub: 'demo',
+      project: 'arcade',
+      name: 'pacman',
+      mode: 'single-network',
+      subnet: '10.1.0.0/16',
+      isolationEnabled: false,
+      namespaces: ['pacman', 'mongodb'],
+      members: [
+        { cluster: 'aws-east', onboardedNamespaces: ['pacman'], health: { state: 'ok', reasons: [] } },
+        {
+          cluster: 'edge-nyc',
+          onboardedNamespaces: ['pacman'],
+          health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+        },
+      ],
+      health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+    },
+  ],
+  counts: {
+    clusters: { ok: 1, warning: 1, error: 0, unknown: 0 },
+    slices: { ok: 0, warning: 1, error: 0, unknown: 0 },
+  },
+  errors: [],
+};
+
+describe('FleetPage', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  function serve(response: () => Response) {
+    server.use(http.get('*/api/slice/v1/fleet', response));
+  }
+
+  it('shows hubs, the health summary, slices and clusters with reasons', async () => {
+    serve(() => HttpResponse.json(fleet));
+    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+
+    expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
+    expect(screen.getByTestId('hub-demo')).toHaveTextContent('In sync');
+    expect(screen.getByTestId('hub-demo')).toHaveTextContent('2 projects (acme, arcade)');
+    expect(screen.getByTestId('summary-clusters')).toHaveTextContent('2 clusters');
+    expect(screen.getByTestId('summary-clusters')).toHaveTextContent('1 Warning');
+    expect(screen.getByText('Slices (1)')).toBeInTheDocument();
+    expect(screen.getByText('Clusters (2)')).toBeInTheDocument();
+    expect(screen.getAllByText('cluster health Warning: forwarder').length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText('aws · us-east-1')).toBeInTheDocument();
+    expect(screen.getByText('pacman, mongodb')).toBeInTheDocument();
+  });
+
+  it('shows sources that failed beside the data that loaded', async () => {
+    serve(() =>
+      HttpResponse.json({
+        ...fleet,
+        errors: [{ source: 'hub/demo/clusters', state: 'unreachable', message: 'HTTP 503: hub is down' }],
+      }),
+    );
+    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+
+    expect(await screen.findByText('Error: hub/demo/clusters is unreachable')).toBeInTheDocument();
+    expect(screen.getByText('Slices (1)')).toBeInTheDocument();
+  });
+
+  it('shows the backend error when the fleet cannot be loaded', async () => {
+    serve(() =>
+      HttpResponse.json(
+        { error: { name: 'NotAllowedError', message: 'You are not allowed to read the slice fleet' } },
+        { status: 403 },
+      ),
+    );
+    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+
+    expect(await screen.findByText(/not allowed to read the slice fleet/)).toBeInTheDocument();
+  });
+
+  it('explains what to do when no hub is configured', async () => {
+    serve(() =>
+      HttpResponse.json({ ...fleet, hubs: [], clusters: [], slices: [] }),
+    );
+    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+
+    expect(await screen.findByText('No KubeSlice hubs configured')).toBeInTheDocument();
+  });
+});
