@@ -8,6 +8,14 @@ import type { KubeObject } from './types';
  * real API server (v1.31) advertises and prints.
  */
 
+const nameColumn = {
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  description: 'Name must be unique within a namespace.',
+  value: (o: KubeObject) => o.metadata.name,
+};
+
 const age = {
   name: 'Age',
   type: 'string',
@@ -24,9 +32,11 @@ function core(partial: Partial<ResourceType> & Pick<ResourceType, 'plural' | 'si
     categories: [],
     verbs: ALL_VERBS,
     statusSubresource: false,
-    printerColumns: [age],
     selectableFields: [],
     ...partial,
+    // Built-in printers start with Name, except where they place it themselves (events).
+    printerColumns: partial.plural === 'events' ? partial.printerColumns! : [nameColumn, ...(partial.printerColumns ?? [age])],
+    completeTable: true,
   };
 }
 
@@ -143,6 +153,7 @@ export const EVENTS = core({
       value: o => `${String((o as any).involvedObject?.kind ?? '').toLowerCase()}/${(o as any).involvedObject?.name ?? ''}`,
     },
     { name: 'Message', type: 'string', description: 'Human-readable description', value: o => (o as any).message },
+    { ...nameColumn, priority: 1 },
   ],
 });
 

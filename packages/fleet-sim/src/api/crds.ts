@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { PACKAGE_ROOT } from '../paths';
 import { ALL_VERBS, type PrinterColumn, type ResourceType } from './resources';
 
 /**
@@ -10,7 +11,7 @@ import { ALL_VERBS, type PrinterColumn, type ResourceType } from './resources';
  */
 
 /** The package's `crds/` folder (upstream KubeSlice CRDs, see crds/SOURCES.txt). */
-export const BUNDLED_CRD_DIR = path.resolve(__dirname, '..', '..', 'crds');
+export const BUNDLED_CRD_DIR = path.join(PACKAGE_ROOT, 'crds');
 
 interface CrdVersion {
   name: string;

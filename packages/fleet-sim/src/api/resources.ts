@@ -33,6 +33,11 @@ export interface ResourceType {
   /** Whether `/status` is a separate subresource (main-resource writes then keep the stored status). */
   statusSubresource: boolean;
   printerColumns: PrinterColumn[];
+  /**
+   * True when `printerColumns` is the whole table (built-in printers, which
+   * place Name themselves); false for CRDs, where Name is prepended and Age appended.
+   */
+  completeTable?: boolean;
   /** Field paths accepted in `fieldSelector`, besides `metadata.name` and `metadata.namespace`. */
   selectableFields: string[];
   /** The CRD's `openAPIV3Schema`, kept for schema validation (not enforced yet). */

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { PACKAGE_ROOT } from '../paths';
 import type { ClusterSpec, NamespaceBinding, ProjectSpec, ScenarioSpec, SliceSpec } from './types';
 
 /** The package's `scenarios/` folder. */
-export const BUNDLED_SCENARIO_DIR = path.resolve(__dirname, '..', '..', 'scenarios');
+export const BUNDLED_SCENARIO_DIR = path.join(PACKAGE_ROOT, 'scenarios');
 
 export class ScenarioError extends Error {
   constructor(source: string, problems: string[]) {

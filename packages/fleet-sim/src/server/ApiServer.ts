@@ -31,8 +31,6 @@ export interface ApiServerOptions {
 
 const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
 
-class HttpError extends ApiError {}
-
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -150,7 +148,7 @@ export class ApiServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fleet-sim');
-    if (url.pathname === '/' ) {
+    if (url.pathname === '/') {
       sendJson(res, 200, { kind: 'FleetSim', clusters: this.clusterNames().map(n => ({ name: n, path: `/clusters/${n}` })) });
       return;
     }
@@ -161,11 +159,14 @@ export class ApiServer {
     const m = CLUSTER_PATH.exec(url.pathname);
     if (!m) throw ApiError.pathNotFound();
     const cluster = this.clusters.get(decodeURIComponent(m[1]));
-    if (!cluster) throw new HttpError(404, 'NotFound', `virtual cluster "${m[1]}" does not exist (known: ${this.clusterNames().join(', ')})`);
+    if (!cluster) throw new ApiError(404, 'NotFound', `virtual cluster "${m[1]}" does not exist (known: ${this.clusterNames().join(', ')})`);
     const route = parseRoute(m[2] ?? '/');
 
     // Like a real API server's public-info-viewer role: version and health need no credentials.
-    if (route.type === 'version') return sendJson(res, 200, versionInfo());
+    if (route.type === 'version') {
+      sendJson(res, 200, versionInfo());
+      return;
+    }
     if (route.type === 'health') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;

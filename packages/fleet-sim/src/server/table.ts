@@ -56,10 +56,11 @@ export function evaluateJsonPath(obj: unknown, path: string): unknown {
 }
 
 function columnsFor(rt: ResourceType): PrinterColumn[] {
-  const columns = rt.printerColumns.length ? rt.printerColumns : [];
+  if (rt.completeTable) return rt.printerColumns;
   // Custom resources: the API server shows Age when a CRD defines no columns;
   // we also append it when it defines some, so every listing answers "how old".
-  return columns.some(c => c.name === 'Age') ? columns : [...columns, AGE_COLUMN];
+  const columns = rt.printerColumns.some(c => c.name === 'Age') ? rt.printerColumns : [...rt.printerColumns, AGE_COLUMN];
+  return [{ ...NAME_COLUMN, value: (o: KubeObject) => o.metadata.name }, ...columns];
 }
 
 function cell(column: PrinterColumn, obj: KubeObject, now: Date): unknown {
@@ -83,11 +84,10 @@ export function toTable(rt: ResourceType, objects: KubeObject[], options: { now:
       ...(options.continueToken ? { continue: options.continueToken } : {}),
     },
     columnDefinitions: [
-      NAME_COLUMN,
       ...columns.map(c => ({ name: c.name, type: c.type === 'date' ? 'string' : c.type, format: c.format ?? '', description: c.description ?? '', priority: c.priority ?? 0 })),
     ],
     rows: objects.map(o => ({
-      cells: [o.metadata.name, ...columns.map(c => cell(c, o, options.now))],
+      cells: columns.map(c => cell(c, o, options.now)),
       ...(include === 'None'
         ? {}
         : {

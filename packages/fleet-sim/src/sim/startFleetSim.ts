@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { RevisionClock } from '../store/ObjectStore';
+import { ADMIN_RULES } from '../server/auth';
+import { ApiServer } from '../server/ApiServer';
+import { generateTlsMaterial } from '../server/tls';
+import { VirtualCluster } from '../server/VirtualCluster';
+import { buildFleet, randomToken } from '../scenario/build';
+import { loadScenario, validateScenario } from '../scenario/load';
+import type { ScenarioSpec } from '../scenario/types';
+import { hubResourceTypes, workerResourceTypes } from './clusterKinds';
+import { renderKubeconfig } from './kubeconfig';
+import { StatusTicker } from './StatusTicker';
+
+export interface FleetSimOptions {
+  /** Bundled scenario name (`demo`), path to a scenario file, or a spec object. Default `demo`. */
+  scenario?: string | ScenarioSpec;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Listen address; default 127.0.0.1. */
+  host?: string;
+  /** Also write the kubeconfig to this file (parent folders are created). */
+  kubeconfigPath?: string;
+  /** Seed for all pseudo-random data; default 1. */
+  seed?: number;
+  /** Serve HTTPS with a generated CA (default true). client-node refuses plain HTTP unless TLS verification is off. */
+  tls?: boolean;
+  /** How often cluster/slice health timestamps and tunnel metrics are refreshed; default 30 s, 0 disables. */
+  statusIntervalMs?: number;
+  /** Interval of BOOKMARK events on watches that allow them; default 15 s. */
+  bookmarkIntervalMs?: number;
+  /** Events kept per cluster for watch resumption (older versions get 410 Gone); default 5000. */
+  historyLimit?: number;
+  /** Use this admin token instead of a random one. */
+  adminToken?: string;
+}
+
+export interface FleetSim {
+  /** Base URL, e.g. `https://127.0.0.1:6443`. */
+  url: string;
+  port: number;
+  /** PEM of the CA that signed the server certificate (empty without TLS). */
+  caPem: string;
+  /** Bearer token accepted by every virtual cluster, with full rights. */
+  adminToken: string;
+  /** kubeconfig YAML: one context per virtual cluster, current context = the hub. */
+  kubeconfig: string;
+  clusterUrl(name: string): string;
+  /** Hub first, then the workers in scenario order. */
+  clusterNames(): string[];
+  scenario: ScenarioSpec;
+  /** Direct access to a virtual cluster's store and tokens (tests, tooling). */
+  cluster(name: string): VirtualCluster | undefined;
+  /** Runs one status refresh round now (health timestamps, tunnel samples). */
+  refreshStatus(): void;
+  /** Ends open watches, stops timers and the listener. */
+  close(): Promise<void>;
+}
+
+function resolveScenario(input: FleetSimOptions['scenario']): ScenarioSpec {
+  if (input === undefined) return loadScenario('demo');
+  if (typeof input === 'string') return loadScenario(input);
+  return validateScenario(input, input.name ? `"${input.name}"` : 'object');
+}
+
+/** Starts a simulated KubeSlice fleet behind a Kubernetes-compatible API. */
+export async function startFleetSim(options: FleetSimOptions = {}): Promise<FleetSim> {
+  const scenario = resolveScenario(options.scenario);
+  const host = options.host ?? '127.0.0.1';
+  const tlsEnabled = options.tls ?? true;
+  const extraHosts = ['0.0.0.0', '::'].includes(host) ? [] : [host];
+  const tls = tlsEnabled ? generateTlsMaterial(extraHosts) : undefined;
+  const server = new ApiServer({ tls, host, port: options.port ?? 0, bookmarkIntervalMs: options.bookmarkIntervalMs });
+  await server.listen();
+
+  const adminToken = options.adminToken ?? randomToken();
+  server.tokens.add(adminToken, { username: 'fleet-sim-admin', groups: ['system:masters', 'system:authenticated'], rules: ADMIN_RULES });
+
+  const fleet = buildFleet(scenario, { seed: options.seed ?? 1, caPem: tls?.caPem ?? '', clusterUrl: name => server.clusterUrl(name) });
+  const clock = new RevisionClock();
+  const workers = new Map<string, VirtualCluster>();
+  let hubCluster: VirtualCluster | undefined;
+  try {
+    for (const built of [fleet.hub, ...fleet.workers]) {
+      const cluster = new VirtualCluster({
+        name: built.name,
+        resourceTypes: built.role === 'hub' ? hubResourceTypes() : workerResourceTypes(),
+        clock,
+        historyLimit: options.historyLimit,
+      });
+      cluster.seed(built.objects);
+      built.credentials.forEach(c => cluster.tokens.add(c.token, c.identity));
+      server.addCluster(cluster);
+      if (built.role === 'hub') hubCluster = cluster;
+      else workers.set(built.name, cluster);
+    }
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+
+  const ticker = new StatusTicker(fleet.plan, hubCluster!, workers, options.statusIntervalMs ?? 30_000);
+  ticker.start();
+
+  const kubeconfig = renderKubeconfig({
+    clusters: server.clusterNames().map(name => ({ name, server: server.clusterUrl(name) })),
+    caPem: tls?.caPem,
+    token: adminToken,
+    currentContext: scenario.hub.name,
+  });
+  if (options.kubeconfigPath) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(options.kubeconfigPath)), { recursive: true });
+      fs.writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+    } catch (e) {
+      ticker.stop();
+      await server.close();
+      throw new Error(`Cannot write kubeconfig to ${options.kubeconfigPath}: ${(e as Error).message}`);
+    }
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: server.url,
+    port: server.port,
+    caPem: tls?.caPem ?? '',
+    adminToken,
+    kubeconfig,
+    scenario,
+    clusterUrl: name => server.clusterUrl(name),
+    clusterNames: () => server.clusterNames(),
+    cluster: name => server.cluster(name),
+    refreshStatus: () => ticker.refresh(),
+    close: () => {
+      closed ??= (async () => {
+        ticker.stop();
+        await server.close();
+      })();
+      return closed;
+    },
+  };
+}

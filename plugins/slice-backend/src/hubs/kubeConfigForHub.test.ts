@@ -1,0 +1,86 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { kubeConfigForHub } from './kubeConfigForHub';
+
+const kubeconfig = `
+apiVersion: v1
+kind: Config
+clusters:
+  - name: hub
+    cluster: { server: https://127.0.0.1:6443/clusters/hub, certificate-authority-data: Q0EtRlJPTS1GSUxF }
+  - name: other
+    cluster: { server: https://10.0.0.1:6443 }
+users:
+  - name: admin
+    user: { token: file-token }
+contexts:
+  - name: hub
+    context: { cluster: hub, user: admin }
+  - name: other
+    context: { cluster: other, user: admin }
+current-context: other
+`;
+
+describe('kubeConfigForHub', () => {
+  let file: string;
+  beforeAll(() => {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-')), 'config');
+    fs.writeFileSync(file, kubeconfig);
+  });
+
+  it('uses the named context of a kubeconfig file', () => {
+    const kc = kubeConfigForHub({
+      name: 'demo',
+      title: 'demo',
+      auth: { type: 'kubeconfig', path: file, context: 'hub' },
+      skipTLSVerify: false,
+    });
+    expect(kc.getCurrentCluster()).toMatchObject({
+      server: 'https://127.0.0.1:6443/clusters/hub',
+      caData: 'Q0EtRlJPTS1GSUxF',
+      skipTLSVerify: false,
+    });
+    expect(kc.getCurrentUser()?.token).toBe('file-token');
+  });
+
+  it('lets url and caData from config override the file', () => {
+    const kc = kubeConfigForHub({
+      name: 'demo',
+      title: 'demo',
+      url: 'https://hub.example.com',
+      caData: 'T1ZFUlJJREU=',
+      auth: { type: 'kubeconfig', path: file, context: 'hub' },
+      skipTLSVerify: false,
+    });
+    expect(kc.getCurrentCluster()).toMatchObject({ server: 'https://hub.example.com', caData: 'T1ZFUlJJREU=' });
+  });
+
+  it('builds a service-account connection with TLS verification on by default', () => {
+    const kc = kubeConfigForHub({
+      name: 'prod',
+      title: 'prod',
+      url: 'https://hub.example.com:6443',
+      auth: { type: 'serviceAccount', token: 'sa-token' },
+      caData: 'Q0E=',
+      skipTLSVerify: false,
+    });
+    expect(kc.getCurrentCluster()).toMatchObject({
+      server: 'https://hub.example.com:6443',
+      caData: 'Q0E=',
+      skipTLSVerify: false,
+    });
+    expect(kc.getCurrentUser()?.token).toBe('sa-token');
+  });
+
+  it('names a missing context', () => {
+    expect(() =>
+      kubeConfigForHub({
+        name: 'demo',
+        title: 'demo',
+        auth: { type: 'kubeconfig', path: file, context: 'nope' },
+        skipTLSVerify: false,
+      }),
+    ).toThrow("context 'nope' not found");
+  });
+});
