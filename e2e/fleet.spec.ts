@@ -1,16 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 
-async function signInAsGuest(page: Page) {
-  await page.goto('/slices');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
-    await enter.click();
-  }
+/** A fresh browser context always starts at the sign-in page; the demo offers guest sign-in. */
+async function signInAsGuest(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Enter' }).click();
 }
 
 test('the Slices page shows the demo fleet from the simulator', async ({ page }) => {
-  await signInAsGuest(page);
-  await page.goto('/slices');
+  await signInAsGuest(page, '/slices');
 
   await expect(page.getByRole('heading', { name: 'Slices', level: 1 })).toBeVisible();
   await expect(page.getByTestId('hub-demo')).toContainText('In sync');

@@ -14,8 +14,11 @@ fi
 # Native addons (better-sqlite3) must build against the headers of the Node that runs them.
 if [ -n "${NODE_HEADERS_DIR:-}" ]; then export npm_config_nodedir="$NODE_HEADERS_DIR"; fi
 
-echo "› installing npm dependencies (npm ci; a few minutes on a fresh machine)"
-npm ci --no-audit --no-fund --loglevel=error
+# `npm install` rather than `npm ci`: the registry reachable here lacks some other platforms'
+# optional binaries (e.g. @rollup/rollup-darwin-arm64), so the lockfile cannot list them and
+# `npm ci` refuses it as out of sync. `npm install` still installs exactly the locked versions.
+echo "› installing npm dependencies (a few minutes on a fresh machine)"
+npm install --no-audit --no-fund --loglevel=error
 
 # npm may skip the native build of better-sqlite3; build it against Node 22's headers.
 if ! node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1; then

@@ -6,7 +6,10 @@ import { startFleetSim, type FleetSim } from './sim/startFleetSim';
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer between ${min} and ${max}.`);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(
+        `${name} must be an integer between ${min} and ${max}.`,
+      );
     return n;
   };
 }
@@ -20,19 +23,60 @@ export function createProgram(): Command {
   program
     .command('start')
     .description('start the simulator and serve until SIGINT/SIGTERM')
-    .option('--scenario <name|file>', 'bundled scenario name or scenario file', 'demo')
-    .option('--port <port>', 'port to listen on (0 = any free port)', integer('--port', 0, 65535), 6443)
+    .option(
+      '--scenario <name|file>',
+      'bundled scenario name or scenario file',
+      'demo',
+    )
+    .option(
+      '--port <port>',
+      'port to listen on (0 = any free port)',
+      integer('--port', 0, 65535),
+      6443,
+    )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--kubeconfig <file>', 'write a kubeconfig for the virtual clusters to this file')
-    .option('--seed <n>', 'seed for generated data (latency jitter, ports, names)', integer('--seed', 0, 2 ** 31 - 1), 1)
-    .option('--no-tls', 'serve plain HTTP (client-node then needs skipTLSVerify)')
-    .action(async (opts: { scenario: string; port: number; host: string; kubeconfig?: string; seed: number; tls: boolean }) => {
-      const sim = await startFleetSim({ scenario: opts.scenario, port: opts.port, host: opts.host, kubeconfigPath: opts.kubeconfig, seed: opts.seed, tls: opts.tls });
-      const workers = sim.clusterNames().length - 1;
-      const written = opts.kubeconfig ? `; kubeconfig written to ${opts.kubeconfig}` : '';
-      process.stdout.write(`fleet-sim: serving scenario ${sim.scenario.name} (1 hub, ${workers} workers) on ${sim.url}${written}\n`);
-      waitForSignal(sim);
-    });
+    .option(
+      '--kubeconfig <file>',
+      'write a kubeconfig for the virtual clusters to this file',
+    )
+    .option(
+      '--seed <n>',
+      'seed for generated data (latency jitter, ports, names)',
+      integer('--seed', 0, 2 ** 31 - 1),
+      1,
+    )
+    .option(
+      '--no-tls',
+      'serve plain HTTP (client-node then needs skipTLSVerify)',
+    )
+    .action(
+      async (opts: {
+        scenario: string;
+        port: number;
+        host: string;
+        kubeconfig?: string;
+        seed: number;
+        tls: boolean;
+      }) => {
+        const sim = await startFleetSim({
+          scenario: opts.scenario,
+          port: opts.port,
+          host: opts.host,
+          kubeconfigPath: opts.kubeconfig,
+          seed: opts.seed,
+          tls: opts.tls,
+        });
+        // Handlers first: whoever reads the line below may signal us right away.
+        waitForSignal(sim);
+        const workers = sim.clusterNames().length - 1;
+        const written = opts.kubeconfig
+          ? `; kubeconfig written to ${opts.kubeconfig}`
+          : '';
+        process.stdout.write(
+          `fleet-sim: serving scenario ${sim.scenario.name} (1 hub, ${workers} workers) on ${sim.url}${written}\n`,
+        );
+      },
+    );
   return program;
 }
 
@@ -42,7 +86,9 @@ function waitForSignal(sim: FleetSim): void {
     sim.close().then(
       () => process.exit(0),
       e => {
-        process.stderr.write(`fleet-sim: error during shutdown: ${(e as Error).message}\n`);
+        process.stderr.write(
+          `fleet-sim: error during shutdown: ${(e as Error).message}\n`,
+        );
         process.exit(1);
       },
     );
@@ -62,7 +108,11 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e: any) {
     // commander already printed its own usage errors; exitOverride turns them into throws.
-    if (e?.code === 'commander.helpDisplayed' || e?.code === 'commander.version' || e?.code === 'commander.help') {
+    if (
+      e?.code === 'commander.helpDisplayed' ||
+      e?.code === 'commander.version' ||
+      e?.code === 'commander.help'
+    ) {
       process.exitCode = 0;
       return;
     }

@@ -7,7 +7,12 @@
 
 export { startFleetSim } from './sim/startFleetSim';
 export type { FleetSim, FleetSimOptions } from './sim/startFleetSim';
-export { loadScenario, validateScenario, bundledScenarioNames, ScenarioError } from './scenario/load';
+export {
+  loadScenario,
+  validateScenario,
+  bundledScenarioNames,
+  ScenarioError,
+} from './scenario/load';
 export type {
   ScenarioSpec,
   HubSpec,
@@ -21,6 +26,11 @@ export type {
   OverlayMode,
 } from './scenario/types';
 export { buildFleet } from './scenario/build';
-export type { BuildOptions, BuiltFleet, BuiltCluster, ClusterCredential } from './scenario/build';
+export type {
+  BuildOptions,
+  BuiltFleet,
+  BuiltCluster,
+  ClusterCredential,
+} from './scenario/build';
 export { greatCircleKm, baseLatencyMs } from './scenario/geo';
 export type { KubeObject, ObjectMeta } from './api/types';

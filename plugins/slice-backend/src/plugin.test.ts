@@ -26,7 +26,7 @@ describe('slice backend against the fleet simulator', () => {
   afterAll(async () => {
     await sim?.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 20000);
 
   async function startBackend(hubs: unknown[], permissionResult = AuthorizeResult.ALLOW) {
     return startTestBackend({
@@ -50,9 +50,10 @@ describe('slice backend against the fleet simulator', () => {
   }
 
   it('serves the scenario’s hub, clusters and slices from the hub’s objects', async () => {
-    const { server, stop } = await startBackend([
+    const backend = await startBackend([
       { name: 'demo', title: 'Demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } },
     ]);
+    const server = backend.server;
     try {
       const fleet = await fleetWhenSynced(server);
       expect(fleet.errors).toEqual([]);
@@ -99,12 +100,12 @@ describe('slice backend against the fleet simulator', () => {
       expect(fleet.slices.find(s => s.name === 'payments')?.isolationEnabled).toBe(true);
       expect(fleet.counts.clusters.warning).toBe(1);
     } finally {
-      await stop();
+      await backend.stop();
     }
   });
 
   it('reports an unreachable hub beside the hub that loaded', async () => {
-    const { server, stop } = await startBackend([
+    const backend = await startBackend([
       { name: 'demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } },
       {
         name: 'gone',
@@ -113,6 +114,7 @@ describe('slice backend against the fleet simulator', () => {
         caData: Buffer.from(sim.caPem).toString('base64'),
       },
     ]);
+    const server = backend.server;
     try {
       const fleet = await fleetWhenSynced(server);
       expect(fleet.hubs.map(h => [h.name, h.sync.state])).toEqual([
@@ -123,12 +125,12 @@ describe('slice backend against the fleet simulator', () => {
       expect(fleet.errors.every(e => e.source.startsWith('hub/gone'))).toBe(true);
       expect(fleet.slices.length).toBe(sim.scenario.projects.flatMap(p => p.slices).length);
     } finally {
-      await stop();
+      await backend.stop();
     }
   });
 
   it('reports a hub whose token is rejected, with the API server’s answer', async () => {
-    const { server, stop } = await startBackend([
+    const backend = await startBackend([
       {
         name: 'badtoken',
         url: sim.clusterUrl('hub'),
@@ -136,21 +138,23 @@ describe('slice backend against the fleet simulator', () => {
         caData: Buffer.from(sim.caPem).toString('base64'),
       },
     ]);
+    const server = backend.server;
     try {
       const fleet = await fleetWhenSynced(server);
       expect(fleet.hubs[0].sync.state).toBe('unreachable');
       expect(fleet.errors[0].message).toMatch(/401/);
       expect(fleet.slices).toEqual([]);
     } finally {
-      await stop();
+      await backend.stop();
     }
   });
 
   it('refuses users without kubeslice.fleet.read and unauthenticated requests', async () => {
-    const { server, stop } = await startBackend(
+    const backend = await startBackend(
       [{ name: 'demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } }],
       AuthorizeResult.DENY,
     );
+    const server = backend.server;
     try {
       const denied = await request(server).get('/api/slice/v1/fleet').expect(403);
       expect(denied.body.error.message).toMatch(/kubeslice\.fleet\.read/);
@@ -160,7 +164,7 @@ describe('slice backend against the fleet simulator', () => {
         .expect(401);
       await request(server).get('/api/slice/health').expect(200, { status: 'ok' });
     } finally {
-      await stop();
+      await backend.stop();
     }
   });
 });

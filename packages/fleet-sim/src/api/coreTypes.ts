@@ -19,11 +19,16 @@ const nameColumn = {
 const age = {
   name: 'Age',
   type: 'string',
-  description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
-  value: (o: KubeObject, now: Date) => humanDuration(o.metadata.creationTimestamp, now),
+  description:
+    'CreationTimestamp is a timestamp representing the server time when this object was created.',
+  value: (o: KubeObject, now: Date) =>
+    humanDuration(o.metadata.creationTimestamp, now),
 };
 
-function core(partial: Partial<ResourceType> & Pick<ResourceType, 'plural' | 'singular' | 'kind' | 'namespaced'>): ResourceType {
+function core(
+  partial: Partial<ResourceType> &
+    Pick<ResourceType, 'plural' | 'singular' | 'kind' | 'namespaced'>,
+): ResourceType {
   return {
     group: '',
     version: 'v1',
@@ -35,7 +40,10 @@ function core(partial: Partial<ResourceType> & Pick<ResourceType, 'plural' | 'si
     selectableFields: [],
     ...partial,
     // Built-in printers start with Name, except where they place it themselves (events).
-    printerColumns: partial.plural === 'events' ? partial.printerColumns! : [nameColumn, ...(partial.printerColumns ?? [age])],
+    printerColumns:
+      partial.plural === 'events'
+        ? partial.printerColumns!
+        : [nameColumn, ...(partial.printerColumns ?? [age])],
     completeTable: true,
   };
 }
@@ -51,7 +59,12 @@ export const NAMESPACES = core({
   statusSubresource: true,
   selectableFields: ['status.phase'],
   printerColumns: [
-    { name: 'Status', type: 'string', description: 'The status of the namespace', value: o => o.status?.phase ?? 'Active' },
+    {
+      name: 'Status',
+      type: 'string',
+      description: 'The status of the namespace',
+      value: o => o.status?.phase ?? 'Active',
+    },
     age,
   ],
 });
@@ -64,15 +77,23 @@ export const PODS = core({
   shortNames: ['po'],
   categories: ['all'],
   statusSubresource: true,
-  selectableFields: ['spec.nodeName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
+  selectableFields: [
+    'spec.nodeName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+  ],
   printerColumns: [
     {
       name: 'Ready',
       type: 'string',
-      description: 'The aggregate readiness state of this pod for accepting traffic.',
+      description:
+        'The aggregate readiness state of this pod for accepting traffic.',
       value: o => {
         const statuses: any[] = o.status?.containerStatuses ?? [];
-        return `${statuses.filter(s => s.ready).length}/${o.spec?.containers?.length ?? statuses.length}`;
+        return `${statuses.filter(s => s.ready).length}/${
+          o.spec?.containers?.length ?? statuses.length
+        }`;
       },
     },
     {
@@ -80,19 +101,42 @@ export const PODS = core({
       type: 'string',
       description: 'The aggregate status of the containers in this pod.',
       value: o => {
-        const waiting = (o.status?.containerStatuses ?? []).find((s: any) => s.state?.waiting?.reason);
-        return waiting ? waiting.state.waiting.reason : o.status?.phase ?? 'Pending';
+        const waiting = (o.status?.containerStatuses ?? []).find(
+          (s: any) => s.state?.waiting?.reason,
+        );
+        return waiting
+          ? waiting.state.waiting.reason
+          : o.status?.phase ?? 'Pending';
       },
     },
     {
       name: 'Restarts',
       type: 'string',
-      description: 'The number of times the containers in this pod have been restarted.',
-      value: o => String((o.status?.containerStatuses ?? []).reduce((n: number, s: any) => n + (s.restartCount ?? 0), 0)),
+      description:
+        'The number of times the containers in this pod have been restarted.',
+      value: o =>
+        String(
+          (o.status?.containerStatuses ?? []).reduce(
+            (n: number, s: any) => n + (s.restartCount ?? 0),
+            0,
+          ),
+        ),
     },
     age,
-    { name: 'IP', type: 'string', priority: 1, description: 'The IP address assigned to the pod', value: o => o.status?.podIP ?? '<none>' },
-    { name: 'Node', type: 'string', priority: 1, description: 'The node the pod is scheduled on', value: o => o.spec?.nodeName ?? '<none>' },
+    {
+      name: 'IP',
+      type: 'string',
+      priority: 1,
+      description: 'The IP address assigned to the pod',
+      value: o => o.status?.podIP ?? '<none>',
+    },
+    {
+      name: 'Node',
+      type: 'string',
+      priority: 1,
+      description: 'The node the pod is scheduled on',
+      value: o => o.spec?.nodeName ?? '<none>',
+    },
   ],
 });
 
@@ -105,19 +149,40 @@ export const SERVICES = core({
   categories: ['all'],
   statusSubresource: true,
   printerColumns: [
-    { name: 'Type', type: 'string', description: 'The type of the service', value: o => o.spec?.type ?? 'ClusterIP' },
-    { name: 'Cluster-IP', type: 'string', description: 'The cluster IP of the service', value: o => o.spec?.clusterIP ?? '<none>' },
+    {
+      name: 'Type',
+      type: 'string',
+      description: 'The type of the service',
+      value: o => o.spec?.type ?? 'ClusterIP',
+    },
+    {
+      name: 'Cluster-IP',
+      type: 'string',
+      description: 'The cluster IP of the service',
+      value: o => o.spec?.clusterIP ?? '<none>',
+    },
     {
       name: 'External-IP',
       type: 'string',
       description: 'External IPs of the service',
-      value: o => (o.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip).join(',') || '<none>',
+      value: o =>
+        (o.status?.loadBalancer?.ingress ?? [])
+          .map((i: any) => i.ip)
+          .join(',') || '<none>',
     },
     {
       name: 'Port(s)',
       type: 'string',
       description: 'The ports of the service',
-      value: o => (o.spec?.ports ?? []).map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+      value: o =>
+        (o.spec?.ports ?? [])
+          .map(
+            (p: any) =>
+              `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${
+                p.protocol ?? 'TCP'
+              }`,
+          )
+          .join(',') || '<none>',
     },
     age,
   ],
@@ -143,16 +208,43 @@ export const EVENTS = core({
     'type',
   ],
   printerColumns: [
-    { name: 'Last Seen', type: 'string', description: 'Time since the event was last seen', value: (o, now) => humanDuration((o as any).lastTimestamp ?? o.metadata.creationTimestamp, now) },
-    { name: 'Type', type: 'string', description: 'Normal or Warning', value: o => (o as any).type },
-    { name: 'Reason', type: 'string', description: 'Short reason for the event', value: o => (o as any).reason },
+    {
+      name: 'Last Seen',
+      type: 'string',
+      description: 'Time since the event was last seen',
+      value: (o, now) =>
+        humanDuration(
+          (o as any).lastTimestamp ?? o.metadata.creationTimestamp,
+          now,
+        ),
+    },
+    {
+      name: 'Type',
+      type: 'string',
+      description: 'Normal or Warning',
+      value: o => (o as any).type,
+    },
+    {
+      name: 'Reason',
+      type: 'string',
+      description: 'Short reason for the event',
+      value: o => (o as any).reason,
+    },
     {
       name: 'Object',
       type: 'string',
       description: 'The object the event is about',
-      value: o => `${String((o as any).involvedObject?.kind ?? '').toLowerCase()}/${(o as any).involvedObject?.name ?? ''}`,
+      value: o =>
+        `${String((o as any).involvedObject?.kind ?? '').toLowerCase()}/${
+          (o as any).involvedObject?.name ?? ''
+        }`,
     },
-    { name: 'Message', type: 'string', description: 'Human-readable description', value: o => (o as any).message },
+    {
+      name: 'Message',
+      type: 'string',
+      description: 'Human-readable description',
+      value: o => (o as any).message,
+    },
     { ...nameColumn, priority: 1 },
   ],
 });
@@ -164,8 +256,18 @@ export const SECRETS = core({
   namespaced: true,
   selectableFields: ['type'],
   printerColumns: [
-    { name: 'Type', type: 'string', description: 'The type of the secret', value: o => (o as any).type ?? 'Opaque' },
-    { name: 'Data', type: 'string', description: 'The number of data entries', value: o => String(Object.keys((o as any).data ?? {}).length) },
+    {
+      name: 'Type',
+      type: 'string',
+      description: 'The type of the secret',
+      value: o => (o as any).type ?? 'Opaque',
+    },
+    {
+      name: 'Data',
+      type: 'string',
+      description: 'The number of data entries',
+      value: o => String(Object.keys((o as any).data ?? {}).length),
+    },
     age,
   ],
 });
@@ -177,7 +279,12 @@ export const SERVICE_ACCOUNTS = core({
   namespaced: true,
   shortNames: ['sa'],
   printerColumns: [
-    { name: 'Secrets', type: 'string', description: 'The number of secrets', value: o => String(((o as any).secrets ?? []).length) },
+    {
+      name: 'Secrets',
+      type: 'string',
+      description: 'The number of secrets',
+      value: o => String(((o as any).secrets ?? []).length),
+    },
     age,
   ],
 });
@@ -189,7 +296,12 @@ export const CONFIG_MAPS = core({
   namespaced: true,
   shortNames: ['cm'],
   printerColumns: [
-    { name: 'Data', type: 'string', description: 'The number of data entries', value: o => String(Object.keys((o as any).data ?? {}).length) },
+    {
+      name: 'Data',
+      type: 'string',
+      description: 'The number of data entries',
+      value: o => String(Object.keys((o as any).data ?? {}).length),
+    },
     age,
   ],
 });

@@ -18,7 +18,14 @@ interface CrdVersion {
   served?: boolean;
   storage?: boolean;
   subresources?: { status?: unknown };
-  additionalPrinterColumns?: Array<{ name: string; type: string; format?: string; description?: string; priority?: number; jsonPath: string }>;
+  additionalPrinterColumns?: Array<{
+    name: string;
+    type: string;
+    format?: string;
+    description?: string;
+    priority?: number;
+    jsonPath: string;
+  }>;
   schema?: { openAPIV3Schema?: unknown };
 }
 
@@ -27,7 +34,14 @@ interface CrdDocument {
   spec: {
     group: string;
     scope: 'Namespaced' | 'Cluster';
-    names: { plural: string; singular?: string; kind: string; listKind?: string; shortNames?: string[]; categories?: string[] };
+    names: {
+      plural: string;
+      singular?: string;
+      kind: string;
+      listKind?: string;
+      shortNames?: string[];
+      categories?: string[];
+    };
     versions: CrdVersion[];
   };
 }
@@ -68,17 +82,26 @@ export function resourceTypesFromCrd(crd: CrdDocument): ResourceType[] {
 }
 
 /** Reads every `*.yaml` CRD in a folder (multi-document files allowed). */
-export function loadCrdDirectory(dir: string = BUNDLED_CRD_DIR): ResourceType[] {
-  const files = fs.readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort();
+export function loadCrdDirectory(
+  dir: string = BUNDLED_CRD_DIR,
+): ResourceType[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter(f => /\.ya?ml$/.test(f))
+    .sort();
   const out: ResourceType[] = [];
   for (const file of files) {
-    const docs = yaml.loadAll(fs.readFileSync(path.join(dir, file), 'utf8')) as CrdDocument[];
+    const docs = yaml.loadAll(
+      fs.readFileSync(path.join(dir, file), 'utf8'),
+    ) as CrdDocument[];
     for (const doc of docs) {
       if (!doc) continue;
       try {
         out.push(...resourceTypesFromCrd(doc));
       } catch (e) {
-        throw new Error(`Cannot read CRD file ${file}: ${(e as Error).message}`);
+        throw new Error(
+          `Cannot read CRD file ${file}: ${(e as Error).message}`,
+        );
       }
     }
   }

@@ -69,69 +69,137 @@ export class ApiError extends Error {
     return new ApiError(401, 'Unauthorized', 'Unauthorized');
   }
 
-  static forbidden(message: string, ref?: ResourceRef, name?: string): ApiError {
-    return new ApiError(403, 'Forbidden', message, ref ? { name, group: ref.group, kind: ref.plural } : undefined);
+  static forbidden(
+    message: string,
+    ref?: ResourceRef,
+    name?: string,
+  ): ApiError {
+    return new ApiError(
+      403,
+      'Forbidden',
+      message,
+      ref ? { name, group: ref.group, kind: ref.plural } : undefined,
+    );
   }
 
   static notFound(ref: ResourceRef, name: string): ApiError {
-    return new ApiError(404, 'NotFound', `${qualifiedResource(ref)} "${name}" not found`, {
-      name,
-      group: ref.group,
-      kind: ref.plural,
-    });
+    return new ApiError(
+      404,
+      'NotFound',
+      `${qualifiedResource(ref)} "${name}" not found`,
+      {
+        name,
+        group: ref.group,
+        kind: ref.plural,
+      },
+    );
   }
 
   /** 404 for a URL that names no known resource or endpoint. */
   static pathNotFound(): ApiError {
-    return new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+    return new ApiError(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+      {},
+    );
   }
 
   static methodNotAllowed(verb: string, what: string): ApiError {
-    return new ApiError(405, 'MethodNotAllowed', `${verb} is not supported on ${what}`);
+    return new ApiError(
+      405,
+      'MethodNotAllowed',
+      `${verb} is not supported on ${what}`,
+    );
   }
 
   static alreadyExists(ref: ResourceRef, name: string): ApiError {
-    return new ApiError(409, 'AlreadyExists', `${qualifiedResource(ref)} "${name}" already exists`, {
-      name,
-      group: ref.group,
-      kind: ref.plural,
-    });
+    return new ApiError(
+      409,
+      'AlreadyExists',
+      `${qualifiedResource(ref)} "${name}" already exists`,
+      {
+        name,
+        group: ref.group,
+        kind: ref.plural,
+      },
+    );
   }
 
-  static conflict(ref: ResourceRef, name: string, why = 'the object has been modified; please apply your changes to the latest version and try again'): ApiError {
-    return new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(ref)} "${name}": ${why}`, {
-      name,
-      group: ref.group,
-      kind: ref.plural,
-    });
+  static conflict(
+    ref: ResourceRef,
+    name: string,
+    why = 'the object has been modified; please apply your changes to the latest version and try again',
+  ): ApiError {
+    return new ApiError(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualifiedResource(
+        ref,
+      )} "${name}": ${why}`,
+      {
+        name,
+        group: ref.group,
+        kind: ref.plural,
+      },
+    );
   }
 
   /** 410: the requested resourceVersion has been compacted out of the watch history. */
   static gone(requested: number, oldest: number): ApiError {
-    return new ApiError(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
+    return new ApiError(
+      410,
+      'Expired',
+      `too old resource version: ${requested} (${oldest})`,
+    );
   }
 
   static unsupportedMediaType(contentType: string): ApiError {
-    return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/merge-patch+json, application/json-patch+json (got "${contentType}")`);
+    return new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/merge-patch+json, application/json-patch+json (got "${contentType}")`,
+    );
   }
 
   /** 422 with field causes, like admission/validation failures. */
-  static invalid(ref: ResourceRef & { kind: string }, name: string, causes: Array<{ field: string; message: string }>): ApiError {
+  static invalid(
+    ref: ResourceRef & { kind: string },
+    name: string,
+    causes: Array<{ field: string; message: string }>,
+  ): ApiError {
     const summary = causes.map(c => `${c.field}: ${c.message}`).join(', ');
-    return new ApiError(422, 'Invalid', `${ref.kind}.${ref.group || 'core'} "${name}" is invalid: ${summary}`, {
-      name,
-      group: ref.group,
-      kind: ref.kind,
-      causes: causes.map(c => ({ reason: 'FieldValueInvalid', message: c.message, field: c.field })),
-    });
+    return new ApiError(
+      422,
+      'Invalid',
+      `${ref.kind}.${ref.group || 'core'} "${name}" is invalid: ${summary}`,
+      {
+        name,
+        group: ref.group,
+        kind: ref.kind,
+        causes: causes.map(c => ({
+          reason: 'FieldValueInvalid',
+          message: c.message,
+          field: c.field,
+        })),
+      },
+    );
   }
 
   /** 422 for a patch that cannot be applied (failed `test`, missing path). */
   static invalidPatch(message: string): ApiError {
-    return new ApiError(422, 'Invalid', `the server rejected our request due to an error in our request: ${message}`);
+    return new ApiError(
+      422,
+      'Invalid',
+      `the server rejected our request due to an error in our request: ${message}`,
+    );
   }
 
   static internal(message: string): ApiError {
-    return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`);
+    return new ApiError(
+      500,
+      'InternalError',
+      `Internal error occurred: ${message}`,
+    );
   }
 }

@@ -44,14 +44,27 @@ export interface ResourceType {
   schema?: unknown;
 }
 
-export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+export const ALL_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
-export function apiVersionOf(rt: Pick<ResourceType, 'group' | 'version'>): string {
+export function apiVersionOf(
+  rt: Pick<ResourceType, 'group' | 'version'>,
+): string {
   return rt.group ? `${rt.group}/${rt.version}` : rt.version;
 }
 
 /** Stable key of a resource type: `sliceconfigs.controller.kubeslice.io`, or `pods` for core. */
-export function resourceKey(rt: Pick<ResourceType, 'group' | 'plural'>): string {
+export function resourceKey(
+  rt: Pick<ResourceType, 'group' | 'plural'>,
+): string {
   return rt.group ? `${rt.plural}.${rt.group}` : rt.plural;
 }
 
@@ -70,12 +83,18 @@ export class ResourceRegistry {
     this.byPath.set(`${rt.group}/${rt.version}/${rt.plural}`, rt);
   }
 
-  lookup(group: string, version: string, plural: string): ResourceType | undefined {
+  lookup(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
     return this.byPath.get(`${group}/${version}/${plural}`);
   }
 
   lookupKind(apiVersion: string, kind: string): ResourceType | undefined {
-    return this.all().find(t => apiVersionOf(t) === apiVersion && t.kind === kind);
+    return this.all().find(
+      t => apiVersionOf(t) === apiVersion && t.kind === kind,
+    );
   }
 
   all(): ResourceType[] {

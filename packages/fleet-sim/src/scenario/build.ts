@@ -47,10 +47,15 @@ export function randomToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function buildFleet(scenario: ScenarioSpec, options: BuildOptions = {}): BuiltFleet {
+export function buildFleet(
+  scenario: ScenarioSpec,
+  options: BuildOptions = {},
+): BuiltFleet {
   const now = options.now ?? new Date();
   const newToken = options.newToken ?? randomToken;
-  const clusterUrl = options.clusterUrl ?? ((name: string) => `https://127.0.0.1/clusters/${name}`);
+  const clusterUrl =
+    options.clusterUrl ??
+    ((name: string) => `https://127.0.0.1/clusters/${name}`);
   const plan = planFleet(scenario, { seed: options.seed ?? 1, now });
 
   const tokens = new Map<string, string>();
@@ -70,7 +75,11 @@ export function buildFleet(scenario: ScenarioSpec, options: BuildOptions = {}): 
     const name = cluster.spec.name;
     hubCredentials.push({
       token: tokenFor(`kubeslice-rbac-worker-${name}`),
-      identity: { username: `system:serviceaccount:${ns}:kubeslice-rbac-worker-${name}`, groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`], rules: workerClusterRules(ns) },
+      identity: {
+        username: `system:serviceaccount:${ns}:kubeslice-rbac-worker-${name}`,
+        groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`],
+        rules: workerClusterRules(ns),
+      },
     });
     workers.push({
       name,
@@ -80,7 +89,12 @@ export function buildFleet(scenario: ScenarioSpec, options: BuildOptions = {}): 
         {
           // The dashboard account has cluster-wide read on its worker, nothing else.
           token: tokenFor(`${name}-kubernetes-dashboard`),
-          identity: { username: 'system:serviceaccount:kubeslice-system:kubeslice-kubernetes-dashboard', groups: ['system:serviceaccounts'], rules: READ_EVERYTHING_RULES },
+          identity: {
+            username:
+              'system:serviceaccount:kubeslice-system:kubeslice-kubernetes-dashboard',
+            groups: ['system:serviceaccounts'],
+            rules: READ_EVERYTHING_RULES,
+          },
         },
       ],
     });
@@ -89,18 +103,37 @@ export function buildFleet(scenario: ScenarioSpec, options: BuildOptions = {}): 
     const ns = `kubeslice-${project.name}`;
     for (const user of project.serviceAccount?.readOnly ?? []) {
       const sa = `kubeslice-rbac-ro-${user.toLowerCase()}`;
-      hubCredentials.push({ token: tokenFor(sa), identity: { username: `system:serviceaccount:${ns}:${sa}`, groups: ['system:serviceaccounts'], rules: readOnlyRules(ns) } });
+      hubCredentials.push({
+        token: tokenFor(sa),
+        identity: {
+          username: `system:serviceaccount:${ns}:${sa}`,
+          groups: ['system:serviceaccounts'],
+          rules: readOnlyRules(ns),
+        },
+      });
     }
     for (const user of project.serviceAccount?.readWrite ?? []) {
       const sa = `kubeslice-rbac-rw-${user.toLowerCase()}`;
-      hubCredentials.push({ token: tokenFor(sa), identity: { username: `system:serviceaccount:${ns}:${sa}`, groups: ['system:serviceaccounts'], rules: readWriteRules(ns) } });
+      hubCredentials.push({
+        token: tokenFor(sa),
+        identity: {
+          username: `system:serviceaccount:${ns}:${sa}`,
+          groups: ['system:serviceaccounts'],
+          rules: readWriteRules(ns),
+        },
+      });
     }
   }
 
   const hub: BuiltCluster = {
     name: scenario.hub.name,
     role: 'hub',
-    objects: buildHubObjects(plan, { caPem: options.caPem ?? '', clusterUrl, hubName: scenario.hub.name, tokenFor }),
+    objects: buildHubObjects(plan, {
+      caPem: options.caPem ?? '',
+      clusterUrl,
+      hubName: scenario.hub.name,
+      tokenFor,
+    }),
     credentials: hubCredentials,
   };
   return { plan, hub, workers };

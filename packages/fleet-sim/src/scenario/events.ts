@@ -16,7 +16,14 @@ export interface EventSchema {
   reportingController: 'controller' | 'workerOperator';
 }
 
-const schema = (name: string, action: string, type: EventSchema['type'], message: string, reportingController: EventSchema['reportingController'], reason = name): EventSchema => ({
+const schema = (
+  name: string,
+  action: string,
+  type: EventSchema['type'],
+  message: string,
+  reportingController: EventSchema['reportingController'],
+  reason = name,
+): EventSchema => ({
   name,
   reason,
   action,
@@ -26,10 +33,34 @@ const schema = (name: string, action: string, type: EventSchema['type'], message
 });
 
 export const EVENT_CATALOGUE = {
-  DefaultSliceQoSConfigCreated: schema('DefaultSliceQoSConfigCreated', 'CreateSliceQoSConfig', 'Normal', 'Default Slice QoS config created.', 'controller'),
-  WorkerSliceConfigCreated: schema('WorkerSliceConfigCreated', 'CreateWorkerSliceConfig', 'Normal', 'Worker slice config got created.', 'controller'),
-  WorkerSliceGatewayCreated: schema('WorkerSliceGatewayCreated', 'CreateWorkerSliceGateway', 'Normal', 'Worker slice gateway got created.', 'controller'),
-  WorkerServiceImportCreated: schema('WorkerServiceImportCreated', 'CreateWorkerServiceImport', 'Normal', 'Worker service import got created.', 'controller'),
+  DefaultSliceQoSConfigCreated: schema(
+    'DefaultSliceQoSConfigCreated',
+    'CreateSliceQoSConfig',
+    'Normal',
+    'Default Slice QoS config created.',
+    'controller',
+  ),
+  WorkerSliceConfigCreated: schema(
+    'WorkerSliceConfigCreated',
+    'CreateWorkerSliceConfig',
+    'Normal',
+    'Worker slice config got created.',
+    'controller',
+  ),
+  WorkerSliceGatewayCreated: schema(
+    'WorkerSliceGatewayCreated',
+    'CreateWorkerSliceGateway',
+    'Normal',
+    'Worker slice gateway got created.',
+    'controller',
+  ),
+  WorkerServiceImportCreated: schema(
+    'WorkerServiceImportCreated',
+    'CreateWorkerServiceImport',
+    'Normal',
+    'Worker service import got created.',
+    'controller',
+  ),
   ClusterUnhealthy: schema(
     'ClusterUnhealthy',
     'CheckComponents',
@@ -38,15 +69,30 @@ export const EVENT_CATALOGUE = {
     'workerOperator',
     'ComponentStatusChange',
   ),
-  WorkerSliceHealthUpdated: schema('WorkerSliceHealthUpdated', 'ReconcileWorkerSliceConfig', 'Normal', 'WorkerSliceHealth updated.', 'workerOperator'),
-  SliceGWCreated: schema('SliceGWCreated', 'CreateSliceGW', 'Normal', 'Slice GateWay created.', 'workerOperator'),
+  WorkerSliceHealthUpdated: schema(
+    'WorkerSliceHealthUpdated',
+    'ReconcileWorkerSliceConfig',
+    'Normal',
+    'WorkerSliceHealth updated.',
+    'workerOperator',
+  ),
+  SliceGWCreated: schema(
+    'SliceGWCreated',
+    'CreateSliceGW',
+    'Normal',
+    'Slice GateWay created.',
+    'workerOperator',
+  ),
 } as const;
 
 export interface EventInput {
   schema: EventSchema;
   /** Namespace the Event is stored in. */
   namespace: string;
-  involved: Pick<KubeObject, 'apiVersion' | 'kind'> & { name: string; namespace?: string };
+  involved: Pick<KubeObject, 'apiVersion' | 'kind'> & {
+    name: string;
+    namespace?: string;
+  };
   time: Date;
   /** Label values of the recorder; see REFERENCE §9. */
   sliceName?: string;
@@ -61,7 +107,10 @@ export function makeEvent(input: EventInput): KubeObject {
   const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Event names are `<involvedObject>.<hex unix nanoseconds>`.
   const nanos = BigInt(time.getTime()) * 1_000_000n;
-  const component = s.reportingController === 'controller' ? 'kubeslice-controller' : 'kubeslice-worker-operator';
+  const component =
+    s.reportingController === 'controller'
+      ? 'kubeslice-controller'
+      : 'kubeslice-worker-operator';
   return {
     apiVersion: 'v1',
     kind: 'Event',
@@ -77,13 +126,20 @@ export function makeEvent(input: EventInput): KubeObject {
         sliceNamespace: input.sliceNamespace ?? input.namespace,
         reportingControllerName: s.reportingController,
       },
-      annotations: { release: s.reportingController === 'controller' ? 'kubeslice-controller' : 'kubeslice-worker' },
+      annotations: {
+        release:
+          s.reportingController === 'controller'
+            ? 'kubeslice-controller'
+            : 'kubeslice-worker',
+      },
     },
     involvedObject: {
       apiVersion: input.involved.apiVersion,
       kind: input.involved.kind,
       name: input.involved.name,
-      ...(input.involved.namespace ? { namespace: input.involved.namespace } : {}),
+      ...(input.involved.namespace
+        ? { namespace: input.involved.namespace }
+        : {}),
     },
     reason: s.reason,
     message: s.message,

@@ -18,7 +18,11 @@ export function greatCircleKm(a: Site, b: Site): number {
   const rad = (d: number) => (d * Math.PI) / 180;
   const dLat = rad(b.latitude - a.latitude);
   const dLon = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(rad(a.latitude)) *
+      Math.cos(rad(b.latitude)) *
+      Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -28,7 +32,12 @@ export function greatCircleKm(a: Site, b: Site): number {
  * last-mile latency of the two sites.
  */
 export function baseLatencyMs(a: Site, b: Site): number {
-  return greatCircleKm(a, b) / 100 + 1 + (a.extraLatencyMs ?? 0) + (b.extraLatencyMs ?? 0);
+  return (
+    greatCircleKm(a, b) / 100 +
+    1 +
+    (a.extraLatencyMs ?? 0) +
+    (b.extraLatencyMs ?? 0)
+  );
 }
 
 export interface TunnelSample {
@@ -45,7 +54,11 @@ export interface TunnelSample {
  * One sample of tunnel metrics: the base latency plus up to 5 % (at least
  * 1 ms) of jitter, loss from the worse end, and a plausible traffic rate.
  */
-export function sampleTunnel(a: Site, b: Site, rng: () => number): TunnelSample {
+export function sampleTunnel(
+  a: Site,
+  b: Site,
+  rng: () => number,
+): TunnelSample {
   const base = baseLatencyMs(a, b);
   const jitter = rng() * Math.max(1, base * 0.05);
   const loss = Math.max(a.packetLossPercent ?? 0, b.packetLossPercent ?? 0);

@@ -1,6 +1,12 @@
 import type { KubeObject } from '../api/types';
 import { EVENT_CATALOGUE, makeEvent } from './events';
-import { CONTROLLER_NAMESPACE, DEFAULT_QOS, type FleetPlan, type PlannedCluster, type PlannedSlice } from './plan';
+import {
+  CONTROLLER_NAMESPACE,
+  DEFAULT_QOS,
+  type FleetPlan,
+  type PlannedCluster,
+  type PlannedSlice,
+} from './plan';
 import { k8sTime } from './time';
 
 /**
@@ -22,71 +28,161 @@ const WORKER_V = 'worker.kubeslice.io/v1alpha1';
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const MINUTE = 60 * 1000;
 
-function meta(name: string, ns: string | undefined, created: Date, extra: Partial<KubeObject['metadata']> = {}) {
-  return { name, ...(ns ? { namespace: ns } : {}), creationTimestamp: k8sTime(created), ...extra };
+function meta(
+  name: string,
+  ns: string | undefined,
+  created: Date,
+  extra: Partial<KubeObject['metadata']> = {},
+) {
+  return {
+    name,
+    ...(ns ? { namespace: ns } : {}),
+    creationTimestamp: k8sTime(created),
+    ...extra,
+  };
 }
 
-function namespaceObject(name: string, created: Date, labels: Record<string, string> = {}): KubeObject {
+function namespaceObject(
+  name: string,
+  created: Date,
+  labels: Record<string, string> = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: meta(name, undefined, created, { labels: { 'kubernetes.io/metadata.name': name, ...labels } }),
+    metadata: meta(name, undefined, created, {
+      labels: { 'kubernetes.io/metadata.name': name, ...labels },
+    }),
     spec: { finalizers: ['kubernetes'] },
     status: { phase: 'Active' },
   };
 }
 
-function serviceAccountWithToken(name: string, ns: string, created: Date, ctx: HubContext, extraData: Record<string, string> = {}, annotations: Record<string, string> = {}): KubeObject[] {
+function serviceAccountWithToken(
+  name: string,
+  ns: string,
+  created: Date,
+  ctx: HubContext,
+  extraData: Record<string, string> = {},
+  annotations: Record<string, string> = {},
+): KubeObject[] {
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(name, ns, created, { annotations }), secrets: [{ name }] },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: meta(name, ns, created, { annotations }),
+      secrets: [{ name }],
+    },
     {
       apiVersion: 'v1',
       kind: 'Secret',
       type: 'kubernetes.io/service-account-token',
-      metadata: meta(name, ns, created, { annotations: { ...annotations, 'kubernetes.io/service-account.name': name } }),
-      data: { token: b64(ctx.tokenFor(name)), 'ca.crt': b64(ctx.caPem), namespace: b64(ns), ...Object.fromEntries(Object.entries(extraData).map(([k, v]) => [k, b64(v)])) },
+      metadata: meta(name, ns, created, {
+        annotations: {
+          ...annotations,
+          'kubernetes.io/service-account.name': name,
+        },
+      }),
+      data: {
+        token: b64(ctx.tokenFor(name)),
+        'ca.crt': b64(ctx.caPem),
+        namespace: b64(ns),
+        ...Object.fromEntries(
+          Object.entries(extraData).map(([k, v]) => [k, b64(v)]),
+        ),
+      },
     },
   ];
 }
 
-function projectObjects(plan: FleetPlan, project: FleetPlan['scenario']['projects'][number], ctx: HubContext): KubeObject[] {
+function projectObjects(
+  plan: FleetPlan,
+  project: FleetPlan['scenario']['projects'][number],
+  ctx: HubContext,
+): KubeObject[] {
   const ns = `kubeslice-${project.name}`;
   const created = new Date(plan.now.getTime() - 60 * 24 * 60 * MINUTE);
   const objects: KubeObject[] = [
-    namespaceObject(ns, created, { 'kubeslice-resource-owner': 'kubeslice-controller', 'kubeslice-controller-resource-name': `Project-${ns}` }),
+    namespaceObject(ns, created, {
+      'kubeslice-resource-owner': 'kubeslice-controller',
+      'kubeslice-controller-resource-name': `Project-${ns}`,
+    }),
     {
       apiVersion: CONTROLLER_V,
       kind: 'Project',
-      metadata: meta(project.name, CONTROLLER_NAMESPACE, created, { labels: { 'kubeslice-project-namespace': ns } }),
-      spec: { serviceAccount: { readOnly: project.serviceAccount?.readOnly ?? [], readWrite: project.serviceAccount?.readWrite ?? [] } },
+      metadata: meta(project.name, CONTROLLER_NAMESPACE, created, {
+        labels: { 'kubeslice-project-namespace': ns },
+      }),
+      spec: {
+        serviceAccount: {
+          readOnly: project.serviceAccount?.readOnly ?? [],
+          readWrite: project.serviceAccount?.readWrite ?? [],
+        },
+      },
       status: {},
     },
   ];
   const qosCreated = new Date(created.getTime() + MINUTE);
-  const qos = [{ name: 'default', ...DEFAULT_QOS }, ...(project.qosProfiles ?? []).map(q => ({ ...DEFAULT_QOS, ...q }))];
+  const qos = [
+    { name: 'default', ...DEFAULT_QOS },
+    ...(project.qosProfiles ?? []).map(q => ({ ...DEFAULT_QOS, ...q })),
+  ];
   for (const { name, ...spec } of qos) {
-    objects.push({ apiVersion: CONTROLLER_V, kind: 'SliceQoSConfig', metadata: meta(name, ns, qosCreated), spec, status: {} });
+    objects.push({
+      apiVersion: CONTROLLER_V,
+      kind: 'SliceQoSConfig',
+      metadata: meta(name, ns, qosCreated),
+      spec,
+      status: {},
+    });
   }
   objects.push(
     makeEvent({
       schema: EVENT_CATALOGUE.DefaultSliceQoSConfigCreated,
       namespace: ns,
-      involved: { apiVersion: CONTROLLER_V, kind: 'SliceQoSConfig', name: 'default', namespace: ns },
+      involved: {
+        apiVersion: CONTROLLER_V,
+        kind: 'SliceQoSConfig',
+        name: 'default',
+        namespace: ns,
+      },
       time: qosCreated,
       sliceCluster: 'controller',
       sliceProject: project.name,
     }),
   );
   for (const user of project.serviceAccount?.readOnly ?? []) {
-    objects.push(...serviceAccountWithToken(`kubeslice-rbac-ro-${user.toLowerCase()}`, ns, created, ctx, {}, { 'controller.kubeslice.io/access-type': 'read-only' }));
+    objects.push(
+      ...serviceAccountWithToken(
+        `kubeslice-rbac-ro-${user.toLowerCase()}`,
+        ns,
+        created,
+        ctx,
+        {},
+        { 'controller.kubeslice.io/access-type': 'read-only' },
+      ),
+    );
   }
   for (const user of project.serviceAccount?.readWrite ?? []) {
-    objects.push(...serviceAccountWithToken(`kubeslice-rbac-rw-${user.toLowerCase()}`, ns, created, ctx, {}, { 'controller.kubeslice.io/access-type': 'read-write' }));
+    objects.push(
+      ...serviceAccountWithToken(
+        `kubeslice-rbac-rw-${user.toLowerCase()}`,
+        ns,
+        created,
+        ctx,
+        {},
+        { 'controller.kubeslice.io/access-type': 'read-write' },
+      ),
+    );
   }
   return objects;
 }
 
-function clusterObjects(plan: FleetPlan, cluster: PlannedCluster, ctx: HubContext): KubeObject[] {
+function clusterObjects(
+  plan: FleetPlan,
+  cluster: PlannedCluster,
+  ctx: HubContext,
+): KubeObject[] {
   const { spec } = cluster;
   const ns = cluster.projectNamespace;
   const secretName = `kubeslice-rbac-worker-${spec.name}`;
@@ -105,7 +201,13 @@ function clusterObjects(plan: FleetPlan, cluster: PlannedCluster, ctx: HubContex
           latitude: String(spec.latitude),
           longitude: String(spec.longitude),
         },
-        monitoring: { kubernetesDashboard: { enabled: true, endpoint: ctx.clusterUrl(spec.name), accessToken: dashboardSecret } },
+        monitoring: {
+          kubernetesDashboard: {
+            enabled: true,
+            endpoint: ctx.clusterUrl(spec.name),
+            accessToken: dashboardSecret,
+          },
+        },
       },
     },
     status: {
@@ -115,8 +217,21 @@ function clusterObjects(plan: FleetPlan, cluster: PlannedCluster, ctx: HubContex
       cniSubnet: cluster.cniSubnet,
       nodeIPs: cluster.nodeIPs,
       namespaces: cluster.namespaces
-        .filter(n => !['kube-system', 'default', 'kubeslice-system', 'kube-node-lease', 'kube-public', 'istio-system'].includes(n.name))
-        .map(n => ({ name: n.name, ...(n.slice ? { sliceName: n.slice } : {}) })),
+        .filter(
+          n =>
+            ![
+              'kube-system',
+              'default',
+              'kubeslice-system',
+              'kube-node-lease',
+              'kube-public',
+              'istio-system',
+            ].includes(n.name),
+        )
+        .map(n => ({
+          name: n.name,
+          ...(n.slice ? { sliceName: n.slice } : {}),
+        })),
       clusterHealth: {
         clusterHealthStatus: cluster.healthStatus,
         componentStatuses: cluster.componentStatuses,
@@ -128,14 +243,20 @@ function clusterObjects(plan: FleetPlan, cluster: PlannedCluster, ctx: HubContex
   const registered = new Date(cluster.registeredAt.getTime() + 5 * MINUTE);
   return [
     clusterObject,
-    ...serviceAccountWithToken(secretName, ns, cluster.registeredAt, ctx, { controllerEndpoint: ctx.clusterUrl(ctx.hubName), clusterName: spec.name }),
+    ...serviceAccountWithToken(secretName, ns, cluster.registeredAt, ctx, {
+      controllerEndpoint: ctx.clusterUrl(ctx.hubName),
+      clusterName: spec.name,
+    }),
     {
       // Made by the worker: read credentials for the worker's own API (the dashboard account).
       apiVersion: 'v1',
       kind: 'Secret',
       type: 'Opaque',
       metadata: meta(dashboardSecret, ns, registered),
-      data: { token: b64(ctx.tokenFor(dashboardSecret)), 'ca.crt': b64(ctx.caPem) },
+      data: {
+        token: b64(ctx.tokenFor(dashboardSecret)),
+        'ca.crt': b64(ctx.caPem),
+      },
     },
   ];
 }
@@ -143,9 +264,15 @@ function clusterObjects(plan: FleetPlan, cluster: PlannedCluster, ctx: HubContex
 function sliceConfig(slice: PlannedSlice): KubeObject {
   const { spec } = slice;
   const nsProfile = {
-    applicationNamespaces: (spec.applicationNamespaces ?? []).map(b => ({ namespace: b.namespace, clusters: b.clusters })),
+    applicationNamespaces: (spec.applicationNamespaces ?? []).map(b => ({
+      namespace: b.namespace,
+      clusters: b.clusters,
+    })),
     isolationEnabled: spec.isolationEnabled ?? false,
-    allowedNamespaces: (spec.allowedNamespaces ?? []).map(b => ({ namespace: b.namespace, clusters: b.clusters })),
+    allowedNamespaces: (spec.allowedNamespaces ?? []).map(b => ({
+      namespace: b.namespace,
+      clusters: b.clusters,
+    })),
   };
   const networkSpec = slice.network
     ? {
@@ -153,10 +280,18 @@ function sliceConfig(slice: PlannedSlice): KubeObject {
         sliceGatewayProvider: {
           sliceGatewayType: spec.sliceGatewayType ?? 'OpenVPN',
           sliceCaType: 'Local',
-          sliceGatewayServiceType: [{ cluster: '*', type: spec.gatewayServiceType ?? 'NodePort', protocol: spec.gatewayProtocol ?? 'UDP' }],
+          sliceGatewayServiceType: [
+            {
+              cluster: '*',
+              type: spec.gatewayServiceType ?? 'NodePort',
+              protocol: spec.gatewayProtocol ?? 'UDP',
+            },
+          ],
         },
         sliceIpamType: 'Local',
-        ...(slice.standardQosProfileName ? { standardQosProfileName: slice.standardQosProfileName } : { qosProfileDetails: slice.qosDetails }),
+        ...(slice.standardQosProfileName
+          ? { standardQosProfileName: slice.standardQosProfileName }
+          : { qosProfileDetails: slice.qosDetails }),
         // The mutating webhook's default for network slices.
         vpnConfig: { cipher: 'AES-256-CBC' },
         rotationInterval: 30,
@@ -178,20 +313,30 @@ function sliceConfig(slice: PlannedSlice): KubeObject {
   };
 }
 
-function workerSliceConfigs(plan: FleetPlan, slice: PlannedSlice): KubeObject[] {
+function workerSliceConfigs(
+  plan: FleetPlan,
+  slice: PlannedSlice,
+): KubeObject[] {
   const { spec } = slice;
   return slice.members.map(member => ({
     apiVersion: WORKER_V,
     kind: 'WorkerSliceConfig',
-    metadata: meta(`${spec.name}-${member.cluster.spec.name}`, slice.projectNamespace, slice.createdAt, {
-      labels: {
-        'worker-cluster': member.cluster.spec.name,
-        'original-slice-name': spec.name,
-        'project-namespace': slice.projectNamespace,
-        'kubeslice-manager': 'controller',
-        ...(slice.standardQosProfileName ? { 'standard-qos-profile': slice.standardQosProfileName } : {}),
+    metadata: meta(
+      `${spec.name}-${member.cluster.spec.name}`,
+      slice.projectNamespace,
+      slice.createdAt,
+      {
+        labels: {
+          'worker-cluster': member.cluster.spec.name,
+          'original-slice-name': spec.name,
+          'project-namespace': slice.projectNamespace,
+          'kubeslice-manager': 'controller',
+          ...(slice.standardQosProfileName
+            ? { 'standard-qos-profile': slice.standardQosProfileName }
+            : {}),
+        },
       },
-    }),
+    ),
     spec: {
       sliceName: spec.name,
       sliceType: 'Application',
@@ -219,10 +364,19 @@ function workerSliceConfigs(plan: FleetPlan, slice: PlannedSlice): KubeObject[] 
       },
     },
     status: {
-      onboardedAppNamespaces: member.applicationNamespaces.map(name => ({ name })),
+      onboardedAppNamespaces: member.applicationNamespaces.map(name => ({
+        name,
+      })),
       connectedAppPods: member.appPods
         .filter(p => p.nsmIp)
-        .map(p => ({ podName: p.name, podNamespace: p.namespace, podIp: p.ip, nsmIp: p.nsmIp, nsmInterface: 'nsm0', nsmPeerIp: p.nsmPeerIp })),
+        .map(p => ({
+          podName: p.name,
+          podNamespace: p.namespace,
+          podIp: p.ip,
+          nsmIp: p.nsmIp,
+          nsmInterface: 'nsm0',
+          nsmPeerIp: p.nsmPeerIp,
+        })),
       sliceHealth: {
         sliceHealthStatus: member.sliceHealthStatus,
         componentStatuses: member.sliceComponents,
@@ -234,14 +388,21 @@ function workerSliceConfigs(plan: FleetPlan, slice: PlannedSlice): KubeObject[] 
 
 function workerSliceGateways(slice: PlannedSlice): KubeObject[] {
   return slice.gateways.map(gw => {
-    const side = (member: typeof gw.local, gatewayName: string, vpnIp: string, isServer: boolean) => ({
+    const side = (
+      member: typeof gw.local,
+      gatewayName: string,
+      vpnIp: string,
+      isServer: boolean,
+    ) => ({
       clusterName: member.cluster.spec.name,
       gatewayName,
       gatewaySubnet: member.block!.cidr,
       nodeIp: member.cluster.nodeIPs[0],
       nodeIps: member.cluster.nodeIPs,
       vpnIp,
-      ...(isServer ? { nodePort: gw.serverNodePorts[0], nodePorts: gw.serverNodePorts } : {}),
+      ...(isServer
+        ? { nodePort: gw.serverNodePorts[0], nodePorts: gw.serverNodePorts }
+        : {}),
     });
     const localIsServer = gw.hostType === 'Server';
     return {
@@ -264,10 +425,23 @@ function workerSliceGateways(slice: PlannedSlice): KubeObject[] {
         gatewayProtocol: slice.spec.gatewayProtocol ?? 'UDP',
         gatewayCredentials: { secretName: gw.name },
         gatewayNumber: gw.number,
-        localGatewayConfig: side(gw.local, gw.name, gw.localVpnIp, localIsServer),
-        remoteGatewayConfig: side(gw.remote, gw.peerName, gw.remoteVpnIp, !localIsServer),
+        localGatewayConfig: side(
+          gw.local,
+          gw.name,
+          gw.localVpnIp,
+          localIsServer,
+        ),
+        remoteGatewayConfig: side(
+          gw.remote,
+          gw.peerName,
+          gw.remoteVpnIp,
+          !localIsServer,
+        ),
       },
-      status: { gatewayNumber: gw.number, clusterInsertionIndex: gw.local.index },
+      status: {
+        gatewayNumber: gw.number,
+        clusterInsertionIndex: gw.local.index,
+      },
     };
   });
 }
@@ -276,7 +450,12 @@ function vpnKeyRotation(plan: FleetPlan, slice: PlannedSlice): KubeObject[] {
   if (!slice.network) return [];
   const rotationInterval = 30;
   const issued = new Date(plan.now.getTime() - 12 * 24 * 60 * MINUTE);
-  const mapping = Object.fromEntries(slice.members.map(m => [m.cluster.spec.name, slice.gateways.filter(g => g.local === m).map(g => g.name)]));
+  const mapping = Object.fromEntries(
+    slice.members.map(m => [
+      m.cluster.spec.name,
+      slice.gateways.filter(g => g.local === m).map(g => g.name),
+    ]),
+  );
   const gwNames = slice.gateways.map(g => g.name);
   return [
     {
@@ -288,13 +467,30 @@ function vpnKeyRotation(plan: FleetPlan, slice: PlannedSlice): KubeObject[] {
         clusters: slice.spec.clusters,
         clusterGatewayMapping: mapping,
         certificateCreationTime: k8sTime(issued),
-        certificateExpiryTime: k8sTime(new Date(issued.getTime() + rotationInterval * 24 * 60 * MINUTE)),
+        certificateExpiryTime: k8sTime(
+          new Date(issued.getTime() + rotationInterval * 24 * 60 * MINUTE),
+        ),
         rotationInterval,
-        rotationCount: 1 + Math.floor((issued.getTime() - slice.createdAt.getTime()) / (rotationInterval * 24 * 60 * MINUTE)),
+        rotationCount:
+          1 +
+          Math.floor(
+            (issued.getTime() - slice.createdAt.getTime()) /
+              (rotationInterval * 24 * 60 * MINUTE),
+          ),
       },
       status: {
-        currentRotationState: Object.fromEntries(gwNames.map(n => [n, { status: 'COMPLETE', lastUpdatedTimestamp: k8sTime(issued) }])),
-        statusHistory: Object.fromEntries(gwNames.map(n => [n, [{ status: 'COMPLETE', lastUpdatedTimestamp: k8sTime(issued) }]])),
+        currentRotationState: Object.fromEntries(
+          gwNames.map(n => [
+            n,
+            { status: 'COMPLETE', lastUpdatedTimestamp: k8sTime(issued) },
+          ]),
+        ),
+        statusHistory: Object.fromEntries(
+          gwNames.map(n => [
+            n,
+            [{ status: 'COMPLETE', lastUpdatedTimestamp: k8sTime(issued) }],
+          ]),
+        ),
       },
     },
   ];
@@ -304,7 +500,11 @@ function serviceObjects(slice: PlannedSlice): KubeObject[] {
   const out: KubeObject[] = [];
   for (const svc of slice.services) {
     const { spec } = svc;
-    const ports = spec.ports.map(p => ({ name: p.name, port: p.containerPort, protocol: p.protocol ?? 'TCP' }));
+    const ports = spec.ports.map(p => ({
+      name: p.name,
+      port: p.containerPort,
+      protocol: p.protocol ?? 'TCP',
+    }));
     const exportLabels = (cluster: string) => ({
       'original-slice-name': slice.spec.name,
       'worker-cluster': cluster,
@@ -315,14 +515,27 @@ function serviceObjects(slice: PlannedSlice): KubeObject[] {
       out.push({
         apiVersion: CONTROLLER_V,
         kind: 'ServiceExportConfig',
-        metadata: meta(`${spec.name}-${spec.namespace}-${cluster}`, slice.projectNamespace, new Date(slice.createdAt.getTime() + 2 * 60 * MINUTE), { labels: exportLabels(cluster) }),
+        metadata: meta(
+          `${spec.name}-${spec.namespace}-${cluster}`,
+          slice.projectNamespace,
+          new Date(slice.createdAt.getTime() + 2 * 60 * MINUTE),
+          { labels: exportLabels(cluster) },
+        ),
         spec: {
           serviceName: spec.name,
           serviceNamespace: spec.namespace,
           sourceCluster: cluster,
           sliceName: slice.spec.name,
           ...(spec.aliases ? { aliases: spec.aliases } : {}),
-          serviceDiscoveryEndpoints: svc.endpoints.filter(e => e.cluster === cluster).map(e => ({ podName: e.podName, cluster: e.cluster, nsmIp: e.nsmIp, dnsName: e.dnsName, port: e.port })),
+          serviceDiscoveryEndpoints: svc.endpoints
+            .filter(e => e.cluster === cluster)
+            .map(e => ({
+              podName: e.podName,
+              cluster: e.cluster,
+              nsmIp: e.nsmIp,
+              dnsName: e.dnsName,
+              port: e.port,
+            })),
           serviceDiscoveryPorts: ports,
         },
         status: {},
@@ -332,21 +545,32 @@ function serviceObjects(slice: PlannedSlice): KubeObject[] {
       out.push({
         apiVersion: WORKER_V,
         kind: 'WorkerServiceImport',
-        metadata: meta(`${spec.name}-${spec.namespace}-${slice.spec.name}-${member.cluster.spec.name}`, slice.projectNamespace, new Date(slice.createdAt.getTime() + 2 * 60 * MINUTE), {
-          labels: {
-            'worker-cluster': member.cluster.spec.name,
-            'project-namespace': slice.projectNamespace,
-            'original-slice-name': slice.spec.name,
-            'kubeslice-manager': 'controller',
+        metadata: meta(
+          `${spec.name}-${spec.namespace}-${slice.spec.name}-${member.cluster.spec.name}`,
+          slice.projectNamespace,
+          new Date(slice.createdAt.getTime() + 2 * 60 * MINUTE),
+          {
+            labels: {
+              'worker-cluster': member.cluster.spec.name,
+              'project-namespace': slice.projectNamespace,
+              'original-slice-name': slice.spec.name,
+              'kubeslice-manager': 'controller',
+            },
           },
-        }),
+        ),
         spec: {
           serviceName: spec.name,
           serviceNamespace: spec.namespace,
           sliceName: slice.spec.name,
           sourceClusters: spec.exportedFrom,
           ...(spec.aliases ? { aliases: spec.aliases } : {}),
-          serviceDiscoveryEndpoints: svc.endpoints.map(e => ({ podName: e.podName, cluster: e.cluster, nsmIp: e.nsmIp, dnsName: e.dnsName, port: e.port })),
+          serviceDiscoveryEndpoints: svc.endpoints.map(e => ({
+            podName: e.podName,
+            cluster: e.cluster,
+            nsmIp: e.nsmIp,
+            dnsName: e.dnsName,
+            port: e.port,
+          })),
           serviceDiscoveryPorts: ports,
         },
         status: {},
@@ -356,8 +580,14 @@ function serviceObjects(slice: PlannedSlice): KubeObject[] {
   return out;
 }
 
-function controllerEvents(slice: PlannedSlice, objects: KubeObject[]): KubeObject[] {
-  const wanted: Record<string, (typeof EVENT_CATALOGUE)[keyof typeof EVENT_CATALOGUE]> = {
+function controllerEvents(
+  slice: PlannedSlice,
+  objects: KubeObject[],
+): KubeObject[] {
+  const wanted: Record<
+    string,
+    (typeof EVENT_CATALOGUE)[keyof typeof EVENT_CATALOGUE]
+  > = {
     WorkerSliceConfig: EVENT_CATALOGUE.WorkerSliceConfigCreated,
     WorkerSliceGateway: EVENT_CATALOGUE.WorkerSliceGatewayCreated,
     WorkerServiceImport: EVENT_CATALOGUE.WorkerServiceImportCreated,
@@ -368,9 +598,16 @@ function controllerEvents(slice: PlannedSlice, objects: KubeObject[]): KubeObjec
       makeEvent({
         schema: wanted[o.kind],
         namespace: slice.projectNamespace,
-        involved: { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, namespace: slice.projectNamespace },
+        involved: {
+          apiVersion: o.apiVersion,
+          kind: o.kind,
+          name: o.metadata.name!,
+          namespace: slice.projectNamespace,
+        },
         // A few seconds apart, so names (which embed the time) stay unique.
-        time: new Date(Date.parse(o.metadata.creationTimestamp!) + (i + 1) * 1000),
+        time: new Date(
+          Date.parse(o.metadata.creationTimestamp!) + (i + 1) * 1000,
+        ),
         sliceName: slice.spec.name,
         sliceCluster: 'controller',
         sliceProject: slice.project.name,
@@ -378,13 +615,30 @@ function controllerEvents(slice: PlannedSlice, objects: KubeObject[]): KubeObjec
     );
 }
 
-export function buildHubObjects(plan: FleetPlan, ctx: HubContext): KubeObject[] {
+export function buildHubObjects(
+  plan: FleetPlan,
+  ctx: HubContext,
+): KubeObject[] {
   const clusterCreated = new Date(plan.now.getTime() - 90 * 24 * 60 * MINUTE);
-  const objects: KubeObject[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', CONTROLLER_NAMESPACE].map(n => namespaceObject(n, clusterCreated));
-  for (const project of plan.scenario.projects) objects.push(...projectObjects(plan, project, ctx));
-  for (const cluster of plan.clusters) objects.push(...clusterObjects(plan, cluster, ctx));
+  const objects: KubeObject[] = [
+    'default',
+    'kube-system',
+    'kube-public',
+    'kube-node-lease',
+    CONTROLLER_NAMESPACE,
+  ].map(n => namespaceObject(n, clusterCreated));
+  for (const project of plan.scenario.projects)
+    objects.push(...projectObjects(plan, project, ctx));
+  for (const cluster of plan.clusters)
+    objects.push(...clusterObjects(plan, cluster, ctx));
   for (const slice of plan.slices) {
-    const sliceObjects = [sliceConfig(slice), ...workerSliceConfigs(plan, slice), ...workerSliceGateways(slice), ...vpnKeyRotation(plan, slice), ...serviceObjects(slice)];
+    const sliceObjects = [
+      sliceConfig(slice),
+      ...workerSliceConfigs(plan, slice),
+      ...workerSliceGateways(slice),
+      ...vpnKeyRotation(plan, slice),
+      ...serviceObjects(slice),
+    ];
     objects.push(...sliceObjects, ...controllerEvents(slice, sliceObjects));
   }
   return objects;

@@ -10,7 +10,9 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return [24, 16, 8, 0].map(shift => Math.floor(n / 2 ** shift) % 256).join('.');
+  return [24, 16, 8, 0]
+    .map(shift => Math.floor(n / 2 ** shift) % 256)
+    .join('.');
 }
 
 export function clusterPrefixLength(maxClusters: number): number {
@@ -28,14 +30,25 @@ export interface ClusterBlock {
 }
 
 /** The `index`-th (0-based) cluster block of a slice subnet. */
-export function clusterBlock(sliceSubnet: string, maxClusters: number, index: number): ClusterBlock {
+export function clusterBlock(
+  sliceSubnet: string,
+  maxClusters: number,
+  index: number,
+): ClusterBlock {
   const prefix = clusterPrefixLength(maxClusters);
   const base = ipToInt(sliceSubnet.split('/')[0]) + index * 2 ** (32 - prefix);
-  return { cidr: `${intToIp(base)}/${prefix}`, base, octet: Math.floor(base / 256) % 256 };
+  return {
+    cidr: `${intToIp(base)}/${prefix}`,
+    base,
+    octet: Math.floor(base / 256) % 256,
+  };
 }
 
 /** VPN addresses of a gateway pair: server `.255.1`, client `.255.2`. */
-export function gatewayVpnIps(sliceSubnet: string): { server: string; client: string } {
+export function gatewayVpnIps(sliceSubnet: string): {
+  server: string;
+  client: string;
+} {
   const [a, b] = sliceSubnet.split('.');
   return { server: `${a}.${b}.255.1`, client: `${a}.${b}.255.2` };
 }

@@ -1,7 +1,22 @@
 import { bindingClusters } from './load';
-import { clusterBlock, gatewayVpnIps, intToIp, ipToInt, type ClusterBlock } from './ipam';
+import {
+  clusterBlock,
+  gatewayVpnIps,
+  intToIp,
+  ipToInt,
+  type ClusterBlock,
+} from './ipam';
 import { nameSuffix, randomInt, seededRandom } from './random';
-import type { ClusterSpec, HealthStatus, OverlayMode, ProjectSpec, QosProfileSpec, ScenarioSpec, ServiceSpec, SliceSpec } from './types';
+import type {
+  ClusterSpec,
+  HealthStatus,
+  OverlayMode,
+  ProjectSpec,
+  QosProfileSpec,
+  ScenarioSpec,
+  ServiceSpec,
+  SliceSpec,
+} from './types';
 
 /**
  * The fleet plan: every derived fact (addresses, names, membership, health)
@@ -15,10 +30,26 @@ export const WORKER_NAMESPACE = 'kubeslice-system';
 export const projectNamespace = (project: string) => `kubeslice-${project}`;
 
 /** `Cluster.status.clusterHealth` components (istiod is skipped when absent, as here). */
-export const CLUSTER_COMPONENTS = ['nsmgr', 'forwarder', 'admission-webhook', 'netop', 'spire-agent', 'spire-server', 'node-ips', 'cni-subnets'];
+export const CLUSTER_COMPONENTS = [
+  'nsmgr',
+  'forwarder',
+  'admission-webhook',
+  'netop',
+  'spire-agent',
+  'spire-server',
+  'node-ips',
+  'cni-subnets',
+];
 
 /** Namespaces the worker never reports in `Cluster.status.namespaces` (EXCLUDED_NS). */
-export const EXCLUDED_NAMESPACES = ['kube-system', 'default', 'kubeslice-system', 'kube-node-lease', 'kube-public', 'istio-system'];
+export const EXCLUDED_NAMESPACES = [
+  'kube-system',
+  'default',
+  'kubeslice-system',
+  'kube-node-lease',
+  'kube-public',
+  'istio-system',
+];
 
 export const DEFAULT_QOS: Required<QosProfileSpec> = {
   queueType: 'HTB',
@@ -154,14 +185,28 @@ function sequence(start: number): () => string {
   return () => intToIp(next++);
 }
 
-function planCluster(spec: ClusterSpec, project: ProjectSpec, index: number, now: Date): PlannedCluster {
+function planCluster(
+  spec: ClusterSpec,
+  project: ProjectSpec,
+  index: number,
+  now: Date,
+): PlannedCluster {
   const edge = !['aws', 'gcp', 'azure'].includes(spec.cloudProvider);
   // Documentation address ranges (RFC 5737): clearly fake, never routable.
-  const nodeIPs = spec.nodeIPs ?? (edge ? [`198.51.100.${10 + 2 * index}`, `198.51.100.${11 + 2 * index}`] : [`203.0.113.${10 + 2 * index}`, `203.0.113.${11 + 2 * index}`]);
+  const nodeIPs =
+    spec.nodeIPs ??
+    (edge
+      ? [`198.51.100.${10 + 2 * index}`, `198.51.100.${11 + 2 * index}`]
+      : [`203.0.113.${10 + 2 * index}`, `203.0.113.${11 + 2 * index}`]);
   const cniSubnet = spec.cniSubnet ?? [`172.${16 + (index % 16)}.0.0/16`];
   const networkPresent = spec.networkPresent ?? true;
   const componentStatuses: ComponentStatus[] = networkPresent
-    ? [...new Set([...CLUSTER_COMPONENTS, ...Object.keys(spec.componentHealth ?? {})])].map(component => ({
+    ? [
+        ...new Set([
+          ...CLUSTER_COMPONENTS,
+          ...Object.keys(spec.componentHealth ?? {}),
+        ]),
+      ].map(component => ({
         component,
         componentHealthStatus: spec.componentHealth?.[component] ?? 'Normal',
       }))
@@ -178,14 +223,23 @@ function planCluster(spec: ClusterSpec, project: ProjectSpec, index: number, now
     networkPresent,
     registeredAt: daysAgo(now, 40 - index),
     componentStatuses,
-    healthStatus: componentStatuses.some(c => c.componentHealthStatus !== 'Normal') ? 'Warning' : 'Normal',
+    healthStatus: componentStatuses.some(
+      c => c.componentHealthStatus !== 'Normal',
+    )
+      ? 'Warning'
+      : 'Normal',
     namespaces: [],
     pods: [],
     nextPodIp: sequence(podBase),
   };
 }
 
-function addNamespace(cluster: PlannedCluster, name: string, slice?: string, allowedFor?: string): void {
+function addNamespace(
+  cluster: PlannedCluster,
+  name: string,
+  slice?: string,
+  allowedFor?: string,
+): void {
   let ns = cluster.namespaces.find(n => n.name === name);
   if (!ns) {
     ns = { name, allowedFor: [] };
@@ -193,15 +247,30 @@ function addNamespace(cluster: PlannedCluster, name: string, slice?: string, all
   }
   if (slice) {
     if (ns.slice && ns.slice !== slice) {
-      throw new Error(`namespace ${name} on cluster ${cluster.spec.name} is onboarded to both ${ns.slice} and ${slice}`);
+      throw new Error(
+        `namespace ${name} on cluster ${cluster.spec.name} is onboarded to both ${ns.slice} and ${slice}`,
+      );
     }
     ns.slice = slice;
   }
-  if (allowedFor && !ns.allowedFor.includes(allowedFor)) ns.allowedFor.push(allowedFor);
+  if (allowedFor && !ns.allowedFor.includes(allowedFor))
+    ns.allowedFor.push(allowedFor);
 }
 
-function addPod(cluster: PlannedCluster, rng: () => number, pod: Omit<PlannedPod, 'ip' | 'name'> & { name?: string; base: string; replicaSet?: boolean }): PlannedPod {
-  const name = pod.name ?? (pod.replicaSet === false ? `${pod.base}-${nameSuffix(rng)}` : `${pod.base}-${nameSuffix(rng, 9)}-${nameSuffix(rng)}`);
+function addPod(
+  cluster: PlannedCluster,
+  rng: () => number,
+  pod: Omit<PlannedPod, 'ip' | 'name'> & {
+    name?: string;
+    base: string;
+    replicaSet?: boolean;
+  },
+): PlannedPod {
+  const name =
+    pod.name ??
+    (pod.replicaSet === false
+      ? `${pod.base}-${nameSuffix(rng)}`
+      : `${pod.base}-${nameSuffix(rng, 9)}-${nameSuffix(rng)}`);
   const { base: _b, replicaSet: _r, ...rest } = pod;
   const planned: PlannedPod = { ...rest, name, ip: cluster.nextPodIp() };
   cluster.pods.push(planned);
@@ -211,29 +280,109 @@ function addPod(cluster: PlannedCluster, rng: () => number, pod: Omit<PlannedPod
 function systemPods(cluster: PlannedCluster, seed: number): void {
   const rng = seededRandom(seed, 'system-pods', cluster.spec.name);
   const since = cluster.registeredAt;
-  const health = (component: string) => cluster.componentStatuses.find(c => c.component === component)?.componentHealthStatus ?? 'Normal';
-  addPod(cluster, rng, { base: 'kubeslice-operator', namespace: WORKER_NAMESPACE, app: 'kubeslice-operator', image: 'aveshasystems/worker-operator:1.6.4', startedAt: since });
-  addPod(cluster, rng, { base: 'kubeslice-dns', namespace: WORKER_NAMESPACE, app: 'kubeslice-dns', image: 'aveshasystems/dns:0.1.2', startedAt: since });
+  const health = (component: string) =>
+    cluster.componentStatuses.find(c => c.component === component)
+      ?.componentHealthStatus ?? 'Normal';
+  addPod(cluster, rng, {
+    base: 'kubeslice-operator',
+    namespace: WORKER_NAMESPACE,
+    app: 'kubeslice-operator',
+    image: 'aveshasystems/worker-operator:1.6.4',
+    startedAt: since,
+  });
+  addPod(cluster, rng, {
+    base: 'kubeslice-dns',
+    namespace: WORKER_NAMESPACE,
+    app: 'kubeslice-dns',
+    image: 'aveshasystems/dns:0.1.2',
+    startedAt: since,
+  });
   if (!cluster.networkPresent) return;
-  addPod(cluster, rng, { base: 'nsmgr', replicaSet: false, namespace: WORKER_NAMESPACE, app: 'nsmgr', image: 'ghcr.io/networkservicemesh/cmd-nsmgr:v1.14.0', startedAt: since, crashLooping: health('nsmgr') !== 'Normal' });
-  addPod(cluster, rng, { base: 'forwarder-kernel', replicaSet: false, namespace: WORKER_NAMESPACE, app: 'forwarder-kernel', image: 'ghcr.io/networkservicemesh/cmd-forwarder-kernel:v1.14.0', startedAt: since, crashLooping: health('forwarder') !== 'Normal' });
-  addPod(cluster, rng, { base: 'nsm-admission-webhook-k8s', namespace: WORKER_NAMESPACE, app: 'admission-webhook-k8s', image: 'ghcr.io/networkservicemesh/cmd-admission-webhook-k8s:v1.14.0', startedAt: since, crashLooping: health('admission-webhook') !== 'Normal' });
-  addPod(cluster, rng, { base: 'kubeslice-netop', replicaSet: false, namespace: WORKER_NAMESPACE, app: 'app_net_op', image: 'aveshasystems/netops:0.2.1', startedAt: since, crashLooping: health('netop') !== 'Normal' });
-  addPod(cluster, rng, { name: 'spire-server-0', base: 'spire-server', namespace: 'spire', app: 'spire-server', image: 'ghcr.io/spiffe/spire-server:1.9.6', startedAt: since, crashLooping: health('spire-server') !== 'Normal' });
-  addPod(cluster, rng, { base: 'spire-agent', replicaSet: false, namespace: 'spire', app: 'spire-agent', image: 'ghcr.io/spiffe/spire-agent:1.9.6', startedAt: since, crashLooping: health('spire-agent') !== 'Normal' });
+  addPod(cluster, rng, {
+    base: 'nsmgr',
+    replicaSet: false,
+    namespace: WORKER_NAMESPACE,
+    app: 'nsmgr',
+    image: 'ghcr.io/networkservicemesh/cmd-nsmgr:v1.14.0',
+    startedAt: since,
+    crashLooping: health('nsmgr') !== 'Normal',
+  });
+  addPod(cluster, rng, {
+    base: 'forwarder-kernel',
+    replicaSet: false,
+    namespace: WORKER_NAMESPACE,
+    app: 'forwarder-kernel',
+    image: 'ghcr.io/networkservicemesh/cmd-forwarder-kernel:v1.14.0',
+    startedAt: since,
+    crashLooping: health('forwarder') !== 'Normal',
+  });
+  addPod(cluster, rng, {
+    base: 'nsm-admission-webhook-k8s',
+    namespace: WORKER_NAMESPACE,
+    app: 'admission-webhook-k8s',
+    image: 'ghcr.io/networkservicemesh/cmd-admission-webhook-k8s:v1.14.0',
+    startedAt: since,
+    crashLooping: health('admission-webhook') !== 'Normal',
+  });
+  addPod(cluster, rng, {
+    base: 'kubeslice-netop',
+    replicaSet: false,
+    namespace: WORKER_NAMESPACE,
+    app: 'app_net_op',
+    image: 'aveshasystems/netops:0.2.1',
+    startedAt: since,
+    crashLooping: health('netop') !== 'Normal',
+  });
+  addPod(cluster, rng, {
+    name: 'spire-server-0',
+    base: 'spire-server',
+    namespace: 'spire',
+    app: 'spire-server',
+    image: 'ghcr.io/spiffe/spire-server:1.9.6',
+    startedAt: since,
+    crashLooping: health('spire-server') !== 'Normal',
+  });
+  addPod(cluster, rng, {
+    base: 'spire-agent',
+    replicaSet: false,
+    namespace: 'spire',
+    app: 'spire-agent',
+    image: 'ghcr.io/spiffe/spire-agent:1.9.6',
+    startedAt: since,
+    crashLooping: health('spire-agent') !== 'Normal',
+  });
 }
 
-function resolveQos(slice: SliceSpec, project: ProjectSpec): { standardQosProfileName?: string; qosDetails: Required<QosProfileSpec> } {
-  const withDefaults = (q: QosProfileSpec): Required<QosProfileSpec> => ({ ...DEFAULT_QOS, ...q });
-  if (slice.qosProfileDetails) return { qosDetails: withDefaults(slice.qosProfileDetails) };
+function resolveQos(
+  slice: SliceSpec,
+  project: ProjectSpec,
+): { standardQosProfileName?: string; qosDetails: Required<QosProfileSpec> } {
+  const withDefaults = (q: QosProfileSpec): Required<QosProfileSpec> => ({
+    ...DEFAULT_QOS,
+    ...q,
+  });
+  if (slice.qosProfileDetails)
+    return { qosDetails: withDefaults(slice.qosProfileDetails) };
   const name = slice.standardQosProfileName ?? 'default';
-  const profile = name === 'default' ? DEFAULT_QOS : (project.qosProfiles ?? []).find(q => q.name === name);
-  if (!profile) throw new Error(`slice ${slice.name}: no SliceQoSConfig named ${name}`);
-  const { name: _n, ...details } = profile as QosProfileSpec & { name?: string };
+  const profile =
+    name === 'default'
+      ? DEFAULT_QOS
+      : (project.qosProfiles ?? []).find(q => q.name === name);
+  if (!profile)
+    throw new Error(`slice ${slice.name}: no SliceQoSConfig named ${name}`);
+  const { name: _n, ...details } = profile as QosProfileSpec & {
+    name?: string;
+  };
   return { standardQosProfileName: name, qosDetails: withDefaults(details) };
 }
 
-function planSlice(spec: SliceSpec, project: ProjectSpec, index: number, clusters: Map<string, PlannedCluster>, plan: FleetPlan): PlannedSlice {
+function planSlice(
+  spec: SliceSpec,
+  project: ProjectSpec,
+  index: number,
+  clusters: Map<string, PlannedCluster>,
+  plan: FleetPlan,
+): PlannedSlice {
   const mode = spec.overlayNetworkDeploymentMode ?? 'single-network';
   const network = mode !== 'no-network';
   const maxClusters = spec.maxClusters ?? 16;
@@ -252,9 +401,15 @@ function planSlice(spec: SliceSpec, project: ProjectSpec, index: number, cluster
   };
   slice.members = spec.clusters.map((name, i) => {
     const cluster = clusters.get(name)!;
-    const block = network ? clusterBlock(spec.sliceSubnet!, maxClusters, i) : undefined;
-    const appNs = (spec.applicationNamespaces ?? []).filter(b => bindingClusters(b, spec.clusters).includes(name)).map(b => b.namespace);
-    const allowedNs = (spec.allowedNamespaces ?? []).filter(b => bindingClusters(b, spec.clusters).includes(name)).map(b => b.namespace);
+    const block = network
+      ? clusterBlock(spec.sliceSubnet!, maxClusters, i)
+      : undefined;
+    const appNs = (spec.applicationNamespaces ?? [])
+      .filter(b => bindingClusters(b, spec.clusters).includes(name))
+      .map(b => b.namespace);
+    const allowedNs = (spec.allowedNamespaces ?? [])
+      .filter(b => bindingClusters(b, spec.clusters).includes(name))
+      .map(b => b.namespace);
     appNs.forEach(ns => addNamespace(cluster, ns, spec.name));
     allowedNs.forEach(ns => addNamespace(cluster, ns, undefined, spec.name));
     return {
@@ -282,7 +437,10 @@ function planGateways(slice: PlannedSlice, seed: number): void {
       const server = slice.members[i];
       const client = slice.members[j];
       const rng = seededRandom(seed, 'gateway', slice.spec.name, number);
-      const serverNodePorts = [randomInt(rng, 30000, 32767), randomInt(rng, 30000, 32767)];
+      const serverNodePorts = [
+        randomInt(rng, 30000, 32767),
+        randomInt(rng, 30000, 32767),
+      ];
       const serverName = `${slice.spec.name}-${server.cluster.spec.name}-${client.cluster.spec.name}`;
       const clientName = `${slice.spec.name}-${client.cluster.spec.name}-${server.cluster.spec.name}`;
       for (const [local, remote, hostType, name, peerName] of [
@@ -301,7 +459,10 @@ function planGateways(slice: PlannedSlice, seed: number): void {
             slice: slice.spec.name,
             image: 'aveshasystems/gw-sidecar:1.0.5',
             startedAt: slice.createdAt,
-            extraLabels: { 'kubeslice.io/pod-type': 'slicegateway', 'kubeslice.io/slice-gw': name },
+            extraLabels: {
+              'kubeslice.io/pod-type': 'slicegateway',
+              'kubeslice.io/slice-gw': name,
+            },
           });
           pod.nsmIp = local.nextNsmIp();
           return pod;
@@ -326,7 +487,12 @@ function planGateways(slice: PlannedSlice, seed: number): void {
 
 function planWorkloads(slice: PlannedSlice, seed: number): void {
   for (const member of slice.members) {
-    const rng = seededRandom(seed, 'workloads', slice.spec.name, member.cluster.spec.name);
+    const rng = seededRandom(
+      seed,
+      'workloads',
+      slice.spec.name,
+      member.cluster.spec.name,
+    );
     if (slice.network) {
       const router = addPod(member.cluster, rng, {
         base: `vl3-slice-router-${slice.spec.name}`,
@@ -339,8 +505,14 @@ function planWorkloads(slice: PlannedSlice, seed: number): void {
       router.nsmIp = member.nextNsmIp();
     }
     for (const ns of member.applicationNamespaces) {
-      const services = (slice.spec.services ?? []).filter(s => s.namespace === ns && s.exportedFrom.includes(member.cluster.spec.name));
-      const workloads = services.length ? services.map(s => ({ app: s.name, replicas: s.replicas ?? 1 })) : [{ app: ns, replicas: 1 }];
+      const services = (slice.spec.services ?? []).filter(
+        s =>
+          s.namespace === ns &&
+          s.exportedFrom.includes(member.cluster.spec.name),
+      );
+      const workloads = services.length
+        ? services.map(s => ({ app: s.name, replicas: s.replicas ?? 1 }))
+        : [{ app: ns, replicas: 1 }];
       for (const w of workloads) {
         const rsHash = nameSuffix(rng, 9);
         for (let r = 0; r < w.replicas; r++) {
@@ -368,8 +540,12 @@ function planServices(slice: PlannedSlice): void {
   for (const spec of slice.spec.services ?? []) {
     const endpoints: PlannedEndpoint[] = [];
     for (const clusterName of spec.exportedFrom) {
-      const member = slice.members.find(m => m.cluster.spec.name === clusterName)!;
-      for (const pod of member.appPods.filter(p => p.app === spec.name && p.namespace === spec.namespace)) {
+      const member = slice.members.find(
+        m => m.cluster.spec.name === clusterName,
+      )!;
+      for (const pod of member.appPods.filter(
+        p => p.app === spec.name && p.namespace === spec.namespace,
+      )) {
         endpoints.push({
           cluster: clusterName,
           podName: pod.name,
@@ -380,7 +556,13 @@ function planServices(slice: PlannedSlice): void {
         });
       }
     }
-    slice.services.push({ spec, slice, dnsName: `${spec.name}.${spec.namespace}.svc.slice.local`, endpoints, clusterIps: new Map() });
+    slice.services.push({
+      spec,
+      slice,
+      dnsName: `${spec.name}.${spec.namespace}.svc.slice.local`,
+      endpoints,
+      clusterIps: new Map(),
+    });
   }
 }
 
@@ -394,23 +576,66 @@ function planSliceHealth(slice: PlannedSlice): void {
   if (!slice.network) return;
   for (const member of slice.members) {
     const hasGateways = slice.gateways.some(g => g.local === member);
-    const nsmBroken = member.cluster.componentStatuses.some(c => ['forwarder', 'nsmgr'].includes(c.component) && c.componentHealthStatus !== 'Normal');
-    const components: ComponentStatus[] = [{ component: 'dns', componentHealthStatus: 'Normal' }];
-    if (hasGateways) components.push({ component: 'slice-gateway', componentHealthStatus: 'Normal' });
-    components.push({ component: 'slice-router', componentHealthStatus: nsmBroken ? 'Warning' : 'Normal' });
-    if (hasGateways) components.push({ component: 'gateway-tunnel', componentHealthStatus: 'Normal' });
+    const nsmBroken = member.cluster.componentStatuses.some(
+      c =>
+        ['forwarder', 'nsmgr'].includes(c.component) &&
+        c.componentHealthStatus !== 'Normal',
+    );
+    const components: ComponentStatus[] = [
+      { component: 'dns', componentHealthStatus: 'Normal' },
+    ];
+    if (hasGateways)
+      components.push({
+        component: 'slice-gateway',
+        componentHealthStatus: 'Normal',
+      });
+    components.push({
+      component: 'slice-router',
+      componentHealthStatus: nsmBroken ? 'Warning' : 'Normal',
+    });
+    if (hasGateways)
+      components.push({
+        component: 'gateway-tunnel',
+        componentHealthStatus: 'Normal',
+      });
     member.sliceComponents = components;
-    member.sliceHealthStatus = components.some(c => c.componentHealthStatus !== 'Normal') ? 'Warning' : 'Normal';
+    member.sliceHealthStatus = components.some(
+      c => c.componentHealthStatus !== 'Normal',
+    )
+      ? 'Warning'
+      : 'Normal';
   }
 }
 
-export function planFleet(scenario: ScenarioSpec, options: { seed: number; now: Date }): FleetPlan {
-  const plan: FleetPlan = { scenario, seed: options.seed, now: options.now, clusters: [], slices: [] };
+export function planFleet(
+  scenario: ScenarioSpec,
+  options: { seed: number; now: Date },
+): FleetPlan {
+  const plan: FleetPlan = {
+    scenario,
+    seed: options.seed,
+    now: options.now,
+    clusters: [],
+    slices: [],
+  };
   const byName = new Map<string, PlannedCluster>();
   scenario.projects.forEach(project =>
     project.clusters.forEach(spec => {
-      const cluster = planCluster(spec, project, plan.clusters.length, options.now);
-      ['default', 'kube-system', 'kube-public', 'kube-node-lease', WORKER_NAMESPACE, ...(cluster.networkPresent ? ['spire'] : []), ...(spec.namespaces ?? [])].forEach(ns => addNamespace(cluster, ns));
+      const cluster = planCluster(
+        spec,
+        project,
+        plan.clusters.length,
+        options.now,
+      );
+      [
+        'default',
+        'kube-system',
+        'kube-public',
+        'kube-node-lease',
+        WORKER_NAMESPACE,
+        ...(cluster.networkPresent ? ['spire'] : []),
+        ...(spec.namespaces ?? []),
+      ].forEach(ns => addNamespace(cluster, ns));
       systemPods(cluster, options.seed);
       plan.clusters.push(cluster);
       byName.set(spec.name, cluster);
@@ -418,7 +643,8 @@ export function planFleet(scenario: ScenarioSpec, options: { seed: number; now: 
   );
   let sliceIndex = 0;
   for (const project of scenario.projects) {
-    for (const spec of project.slices) plan.slices.push(planSlice(spec, project, sliceIndex++, byName, plan));
+    for (const spec of project.slices)
+      plan.slices.push(planSlice(spec, project, sliceIndex++, byName, plan));
   }
   for (const slice of plan.slices) {
     planGateways(slice, options.seed);

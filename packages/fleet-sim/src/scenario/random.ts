@@ -28,7 +28,10 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** A PRNG for one purpose (`keys`) under one global seed. */
-export function seededRandom(seed: number, ...keys: Array<string | number>): () => number {
+export function seededRandom(
+  seed: number,
+  ...keys: Array<string | number>
+): () => number {
   return mulberry32(hashString(`${seed}:${keys.join('/')}`));
 }
 
@@ -37,7 +40,8 @@ const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** Kubernetes-style random name suffix (ReplicaSet hashes, pod ids). */
 export function nameSuffix(rng: () => number, length = 5): string {
   let s = '';
-  for (let i = 0; i < length; i++) s += SUFFIX_ALPHABET[Math.floor(rng() * SUFFIX_ALPHABET.length)];
+  for (let i = 0; i < length; i++)
+    s += SUFFIX_ALPHABET[Math.floor(rng() * SUFFIX_ALPHABET.length)];
   return s;
 }
 

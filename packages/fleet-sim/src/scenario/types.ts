@@ -106,7 +106,11 @@ export interface ServiceSpec {
   namespace: string;
   /** Member clusters that run and export the service. */
   exportedFrom: string[];
-  ports: Array<{ name: string; containerPort: number; protocol?: 'TCP' | 'UDP' | 'SCTP' }>;
+  ports: Array<{
+    name: string;
+    containerPort: number;
+    protocol?: 'TCP' | 'UDP' | 'SCTP';
+  }>;
   /** Pods per exporting cluster; default 1. */
   replicas?: number;
   aliases?: string[];

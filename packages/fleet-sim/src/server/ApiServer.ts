@@ -2,9 +2,31 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../api/errors';
-import { bearerToken, forbiddenMessage, isAllowed, TokenRegistry, type Identity } from './auth';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
-import { createObject, deleteCollection, deleteObject, getObject, listObjects, patchObject, updateObject, type JsonResponse, type ResourceRequest } from './rest';
+import {
+  bearerToken,
+  forbiddenMessage,
+  isAllowed,
+  TokenRegistry,
+  type Identity,
+} from './auth';
+import {
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  versionInfo,
+} from './discovery';
+import {
+  createObject,
+  deleteCollection,
+  deleteObject,
+  getObject,
+  listObjects,
+  patchObject,
+  updateObject,
+  type JsonResponse,
+  type ResourceRequest,
+} from './rest';
 import { parseRoute, type Route } from './router';
 import { wantsTable } from './table';
 import type { TlsMaterial } from './tls';
@@ -31,7 +53,11 @@ export interface ApiServerOptions {
 
 const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json',
@@ -78,7 +104,12 @@ export class ApiServer {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.handle(req, res).catch(e => this.fail(res, e));
     };
-    this.server = options.tls ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, handler) : http.createServer(handler);
+    this.server = options.tls
+      ? https.createServer(
+          { key: options.tls.keyPem, cert: options.tls.certPem },
+          handler,
+        )
+      : http.createServer(handler);
     // Watches are long-lived responses; never time out the request on the server side.
     this.server.requestTimeout = 0;
   }
@@ -96,7 +127,9 @@ export class ApiServer {
     let host = this.options.host ?? '127.0.0.1';
     if (host === '0.0.0.0') host = '127.0.0.1';
     if (host === '::') host = '::1';
-    return `${this.protocol}://${host.includes(':') ? `[${host}]` : host}:${this.boundPort}`;
+    return `${this.protocol}://${host.includes(':') ? `[${host}]` : host}:${
+      this.boundPort
+    }`;
   }
 
   clusterUrl(name: string): string {
@@ -104,7 +137,8 @@ export class ApiServer {
   }
 
   addCluster(cluster: VirtualCluster): void {
-    if (this.clusters.has(cluster.name)) throw new Error(`duplicate virtual cluster "${cluster.name}"`);
+    if (this.clusters.has(cluster.name))
+      throw new Error(`duplicate virtual cluster "${cluster.name}"`);
     this.clusters.set(cluster.name, cluster);
   }
 
@@ -119,11 +153,15 @@ export class ApiServer {
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
-        this.server.off('error', reject);
-        this.boundPort = (this.server.address() as AddressInfo).port;
-        resolve(this.boundPort);
-      });
+      this.server.listen(
+        this.options.port ?? 0,
+        this.options.host ?? '127.0.0.1',
+        () => {
+          this.server.off('error', reject);
+          this.boundPort = (this.server.address() as AddressInfo).port;
+          resolve(this.boundPort);
+        },
+      );
     });
   }
 
@@ -137,8 +175,14 @@ export class ApiServer {
   }
 
   private fail(res: http.ServerResponse, e: unknown): void {
-    const err = e instanceof ApiError ? e : ApiError.internal((e as Error)?.message ?? String(e));
-    if (!(e instanceof ApiError)) process.stderr.write(`fleet-sim: internal error: ${(e as Error)?.stack ?? e}\n`);
+    const err =
+      e instanceof ApiError
+        ? e
+        : ApiError.internal((e as Error)?.message ?? String(e));
+    if (!(e instanceof ApiError))
+      process.stderr.write(
+        `fleet-sim: internal error: ${(e as Error)?.stack ?? e}\n`,
+      );
     if (res.headersSent) {
       res.end();
       return;
@@ -146,10 +190,19 @@ export class ApiServer {
     sendJson(res, err.code, err.toStatus());
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fleet-sim');
     if (url.pathname === '/') {
-      sendJson(res, 200, { kind: 'FleetSim', clusters: this.clusterNames().map(n => ({ name: n, path: `/clusters/${n}` })) });
+      sendJson(res, 200, {
+        kind: 'FleetSim',
+        clusters: this.clusterNames().map(n => ({
+          name: n,
+          path: `/clusters/${n}`,
+        })),
+      });
       return;
     }
     if (['/healthz', '/livez', '/readyz'].includes(url.pathname)) {
@@ -159,7 +212,14 @@ export class ApiServer {
     const m = CLUSTER_PATH.exec(url.pathname);
     if (!m) throw ApiError.pathNotFound();
     const cluster = this.clusters.get(decodeURIComponent(m[1]));
-    if (!cluster) throw new ApiError(404, 'NotFound', `virtual cluster "${m[1]}" does not exist (known: ${this.clusterNames().join(', ')})`);
+    if (!cluster)
+      throw new ApiError(
+        404,
+        'NotFound',
+        `virtual cluster "${
+          m[1]
+        }" does not exist (known: ${this.clusterNames().join(', ')})`,
+      );
     const route = parseRoute(m[2] ?? '/');
 
     // Like a real API server's public-info-viewer role: version and health need no credentials.
@@ -176,29 +236,61 @@ export class ApiServer {
     await this.dispatch(req, res, url, cluster, route, identity);
   }
 
-  private authenticate(req: http.IncomingMessage, cluster: VirtualCluster): Identity {
+  private authenticate(
+    req: http.IncomingMessage,
+    cluster: VirtualCluster,
+  ): Identity {
     const token = bearerToken(req.headers);
-    const identity = token ? this.tokens.lookup(token) ?? cluster.tokens.lookup(token) : undefined;
+    const identity = token
+      ? this.tokens.lookup(token) ?? cluster.tokens.lookup(token)
+      : undefined;
     if (!identity) throw ApiError.unauthorized();
     return identity;
   }
 
-  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse, url: URL, cluster: VirtualCluster, route: Route, identity: Identity): Promise<void> {
+  private async dispatch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    cluster: VirtualCluster,
+    route: Route,
+    identity: Identity,
+  ): Promise<void> {
     const host = req.headers.host ?? `127.0.0.1:${this.boundPort}`;
     const notFound = () => {
       throw ApiError.pathNotFound();
     };
     switch (route.type) {
       case 'root':
-        return sendJson(res, 200, { paths: ['/api', '/api/v1', '/apis', ...[...cluster.registry.groups().keys()].filter(g => g).map(g => `/apis/${g}`), '/healthz', '/version'] });
+        return sendJson(res, 200, {
+          paths: [
+            '/api',
+            '/api/v1',
+            '/apis',
+            ...[...cluster.registry.groups().keys()]
+              .filter(g => g)
+              .map(g => `/apis/${g}`),
+            '/healthz',
+            '/version',
+          ],
+        });
       case 'apiVersions':
         return sendJson(res, 200, apiVersions(host));
       case 'apiGroupList':
         return sendJson(res, 200, apiGroupList(cluster.registry));
       case 'apiGroup':
-        return sendJson(res, 200, apiGroup(cluster.registry, route.group) ?? notFound());
+        return sendJson(
+          res,
+          200,
+          apiGroup(cluster.registry, route.group) ?? notFound(),
+        );
       case 'resourceList':
-        return sendJson(res, 200, apiResourceList(cluster.registry, route.group, route.version) ?? notFound());
+        return sendJson(
+          res,
+          200,
+          apiResourceList(cluster.registry, route.group, route.version) ??
+            notFound(),
+        );
       case 'resource':
         return this.handleResource(req, res, url, cluster, route, identity);
       default:
@@ -214,21 +306,41 @@ export class ApiServer {
     route: Extract<Route, { type: 'resource' }>,
     identity: Identity,
   ): Promise<void> {
-    const rt = cluster.registry.lookup(route.group, route.version, route.plural);
-    if (!rt || (!rt.namespaced && route.namespace !== undefined)) throw ApiError.pathNotFound();
+    const rt = cluster.registry.lookup(
+      route.group,
+      route.version,
+      route.plural,
+    );
+    if (!rt || (!rt.namespaced && route.namespace !== undefined))
+      throw ApiError.pathNotFound();
     const query = url.searchParams;
     const watch = ['true', '1'].includes(query.get('watch') ?? '');
     const method = req.method ?? 'GET';
     const verb = verbFor(method, route.name !== undefined, watch);
-    const attrs = { verb, apiGroup: rt.group, resource: rt.plural, subresource: route.subresource, namespace: route.namespace, name: route.name };
-    if (!isAllowed(identity, attrs)) throw ApiError.forbidden(forbiddenMessage(identity, attrs), rt, route.name);
+    const attrs = {
+      verb,
+      apiGroup: rt.group,
+      resource: rt.plural,
+      subresource: route.subresource,
+      namespace: route.namespace,
+      name: route.name,
+    };
+    if (!isAllowed(identity, attrs))
+      throw ApiError.forbidden(
+        forbiddenMessage(identity, attrs),
+        rt,
+        route.name,
+      );
 
     if (verb === 'watch') {
       if (route.subresource) throw ApiError.pathNotFound();
       if (route.name) {
         // client-go turns a watch on a named object into a metadata.name field selector; do the same.
         const existing = query.get('fieldSelector');
-        query.set('fieldSelector', [existing, `metadata.name=${route.name}`].filter(Boolean).join(','));
+        query.set(
+          'fieldSelector',
+          [existing, `metadata.name=${route.name}`].filter(Boolean).join(','),
+        );
       }
       const stream = new WatchStream(res, {
         cluster,
@@ -250,7 +362,9 @@ export class ApiServer {
       return;
     }
 
-    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await this.readBody(req, method) : undefined;
+    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
+      ? await this.readBody(req, method)
+      : undefined;
     const request: ResourceRequest = {
       cluster,
       rt,
@@ -276,9 +390,18 @@ export class ApiServer {
     sendJson(res, result.status, result.body);
   }
 
-  private readBody(req: http.IncomingMessage, method: string): Promise<unknown> {
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
-    if ((method === 'POST' || method === 'PUT') && contentType && contentType !== 'application/json') {
+  private readBody(
+    req: http.IncomingMessage,
+    method: string,
+  ): Promise<unknown> {
+    const contentType = (req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
+    if (
+      (method === 'POST' || method === 'PUT') &&
+      contentType &&
+      contentType !== 'application/json'
+    ) {
       return Promise.reject(ApiError.unsupportedMediaType(contentType));
     }
     return new Promise((resolve, reject) => {
@@ -287,7 +410,13 @@ export class ApiServer {
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > this.maxBodyBytes) {
-          reject(new ApiError(413, 'RequestEntityTooLarge', `the request body exceeds ${this.maxBodyBytes} bytes`));
+          reject(
+            new ApiError(
+              413,
+              'RequestEntityTooLarge',
+              `the request body exceeds ${this.maxBodyBytes} bytes`,
+            ),
+          );
           req.destroy();
           return;
         }
@@ -303,7 +432,11 @@ export class ApiServer {
         try {
           resolve(JSON.parse(text));
         } catch (e) {
-          reject(ApiError.badRequest(`the request body is not valid JSON: ${(e as Error).message}`));
+          reject(
+            ApiError.badRequest(
+              `the request body is not valid JSON: ${(e as Error).message}`,
+            ),
+          );
         }
       });
     });

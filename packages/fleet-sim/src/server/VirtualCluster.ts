@@ -25,24 +25,39 @@ export class VirtualCluster {
   constructor(options: VirtualClusterOptions) {
     this.name = options.name;
     this.registry = new ResourceRegistry(options.resourceTypes);
-    this.store = new ObjectStore({ clock: options.clock, historyLimit: options.historyLimit, now: options.now });
+    this.store = new ObjectStore({
+      clock: options.clock,
+      historyLimit: options.historyLimit,
+      now: options.now,
+    });
   }
 
   /** The served type with this plural in this group (first served version). */
   resourceType(plural: string, group = ''): ResourceType {
-    const rt = this.registry.all().find(t => t.plural === plural && t.group === group);
-    if (!rt) throw new Error(`cluster ${this.name} does not serve ${group ? `${plural}.${group}` : plural}`);
+    const rt = this.registry
+      .all()
+      .find(t => t.plural === plural && t.group === group);
+    if (!rt)
+      throw new Error(
+        `cluster ${this.name} does not serve ${
+          group ? `${plural}.${group}` : plural
+        }`,
+      );
     return rt;
   }
 
   typeOf(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): ResourceType {
     const rt = this.registry.lookupKind(obj.apiVersion, obj.kind);
-    if (!rt) throw new Error(`cluster ${this.name} does not serve ${obj.kind} (${obj.apiVersion})`);
+    if (!rt)
+      throw new Error(
+        `cluster ${this.name} does not serve ${obj.kind} (${obj.apiVersion})`,
+      );
     return rt;
   }
 
   /** Stores initial objects, keeping their (back-dated) creation timestamps. */
   seed(objects: KubeObject[]): void {
-    for (const obj of objects) this.store.create(this.typeOf(obj), obj, { keepCreationTimestamp: true });
+    for (const obj of objects)
+      this.store.create(this.typeOf(obj), obj, { keepCreationTimestamp: true });
   }
 }

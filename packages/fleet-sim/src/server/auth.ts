@@ -35,33 +35,54 @@ export interface RequestAttributes {
   name?: string;
 }
 
-export const ADMIN_RULES: PolicyRule[] = [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }];
+export const ADMIN_RULES: PolicyRule[] = [
+  { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+];
 
-export const READ_EVERYTHING_RULES: PolicyRule[] = [{ apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] }];
+export const READ_EVERYTHING_RULES: PolicyRule[] = [
+  { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+];
 
 function matches(list: string[] | undefined, value: string): boolean {
   return !list || list.includes('*') || list.includes(value);
 }
 
-export function isAllowed(identity: Identity, attrs: RequestAttributes): boolean {
-  const resource = attrs.subresource ? `${attrs.resource}/${attrs.subresource}` : attrs.resource;
+export function isAllowed(
+  identity: Identity,
+  attrs: RequestAttributes,
+): boolean {
+  const resource = attrs.subresource
+    ? `${attrs.resource}/${attrs.subresource}`
+    : attrs.resource;
   return identity.rules.some(
     rule =>
       matches(rule.verbs, attrs.verb) &&
       matches(rule.apiGroups, attrs.apiGroup) &&
       // As in RBAC, `sliceconfigs` does not grant `sliceconfigs/status`; it must be listed.
       matches(rule.resources, resource) &&
-      (!rule.namespaces || (attrs.namespace !== undefined && rule.namespaces.includes(attrs.namespace))) &&
-      (!rule.resourceNames || (attrs.name !== undefined && rule.resourceNames.includes(attrs.name))),
+      (!rule.namespaces ||
+        (attrs.namespace !== undefined &&
+          rule.namespaces.includes(attrs.namespace))) &&
+      (!rule.resourceNames ||
+        (attrs.name !== undefined && rule.resourceNames.includes(attrs.name))),
   );
 }
 
 /** The message a real API server puts in a 403 Status. */
-export function forbiddenMessage(identity: Identity, attrs: RequestAttributes): string {
-  const qualified = attrs.apiGroup ? `${attrs.resource}.${attrs.apiGroup}` : attrs.resource;
+export function forbiddenMessage(
+  identity: Identity,
+  attrs: RequestAttributes,
+): string {
+  const qualified = attrs.apiGroup
+    ? `${attrs.resource}.${attrs.apiGroup}`
+    : attrs.resource;
   const what = attrs.name ? `${qualified} "${attrs.name}"` : qualified;
-  const resource = attrs.subresource ? `${attrs.resource}/${attrs.subresource}` : attrs.resource;
-  const scope = attrs.namespace ? `in the namespace "${attrs.namespace}"` : 'at the cluster scope';
+  const resource = attrs.subresource
+    ? `${attrs.resource}/${attrs.subresource}`
+    : attrs.resource;
+  const scope = attrs.namespace
+    ? `in the namespace "${attrs.namespace}"`
+    : 'at the cluster scope';
   return `${what} is forbidden: User "${identity.username}" cannot ${attrs.verb} resource "${resource}" in API group "${attrs.apiGroup}" ${scope}`;
 }
 

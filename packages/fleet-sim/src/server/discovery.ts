@@ -6,7 +6,11 @@ import { apiVersionOf, type ResourceRegistry } from '../api/resources';
  * every served type with its real scope, kind, verbs and short names.
  */
 
-export const KUBERNETES_VERSION = { major: '1', minor: '31', gitVersion: 'v1.31.0' };
+export const KUBERNETES_VERSION = {
+  major: '1',
+  minor: '31',
+  gitVersion: 'v1.31.0',
+};
 
 export function versionInfo() {
   return {
@@ -31,22 +35,35 @@ export function apiVersions(serverAddress: string) {
 }
 
 function groupDocument(name: string, versions: string[]) {
-  const list = versions.map(version => ({ groupVersion: `${name}/${version}`, version }));
+  const list = versions.map(version => ({
+    groupVersion: `${name}/${version}`,
+    version,
+  }));
   return { name, versions: list, preferredVersion: list[0] };
 }
 
 export function apiGroupList(registry: ResourceRegistry) {
-  const groups = [...registry.groups().entries()].filter(([g]) => g !== '').map(([g, versions]) => groupDocument(g, versions));
+  const groups = [...registry.groups().entries()]
+    .filter(([g]) => g !== '')
+    .map(([g, versions]) => groupDocument(g, versions));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 export function apiGroup(registry: ResourceRegistry, group: string) {
   const versions = registry.groups().get(group);
   if (!versions || group === '') return undefined;
-  return { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(group, versions) };
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    ...groupDocument(group, versions),
+  };
 }
 
-export function apiResourceList(registry: ResourceRegistry, group: string, version: string) {
+export function apiResourceList(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+) {
   const types = registry.inGroupVersion(group, version);
   if (types.length === 0) return undefined;
   const resources = types.flatMap(t => {
@@ -60,7 +77,21 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       ...(t.categories.length ? { categories: t.categories } : {}),
     };
     if (!t.statusSubresource) return [main];
-    return [main, { name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] }];
+    return [
+      main,
+      {
+        name: `${t.plural}/status`,
+        singularName: '',
+        namespaced: t.namespaced,
+        kind: t.kind,
+        verbs: ['get', 'patch', 'update'],
+      },
+    ];
   });
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf({ group, version }), resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: apiVersionOf({ group, version }),
+    resources,
+  };
 }

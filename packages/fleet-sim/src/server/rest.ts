@@ -39,36 +39,56 @@ function isDryRun(query: URLSearchParams): boolean {
   return query.getAll('dryRun').includes('All');
 }
 
-function respondObject(req: ResourceRequest, status: number, obj: KubeObject): JsonResponse {
+function respondObject(
+  req: ResourceRequest,
+  status: number,
+  obj: KubeObject,
+): JsonResponse {
   if (wantsTable(req.accept)) {
-    return { status, body: toTable(req.rt, [obj], { now: req.now, resourceVersion: obj.metadata.resourceVersion, includeObject: req.query.get('includeObject') as IncludeObject }) };
+    return {
+      status,
+      body: toTable(req.rt, [obj], {
+        now: req.now,
+        resourceVersion: obj.metadata.resourceVersion,
+        includeObject: req.query.get('includeObject') as IncludeObject,
+      }),
+    };
   }
   return { status, body: withTypeMeta(req.rt, obj) };
 }
 
 function checkSubresource(req: ResourceRequest): void {
   if (req.subresource === undefined) return;
-  if (req.subresource !== 'status' || !req.rt.statusSubresource) throw ApiError.pathNotFound();
+  if (req.subresource !== 'status' || !req.rt.statusSubresource)
+    throw ApiError.pathNotFound();
 }
 
 /** The body must be a JSON object of this resource's kind; missing type meta is filled in. */
 function bodyObject(req: ResourceRequest): KubeObject {
   const body = req.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw ApiError.badRequest('the request body must be a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw ApiError.badRequest('the request body must be a JSON object');
   const obj = clone(body) as KubeObject;
   const apiVersion = apiVersionOf(req.rt);
   if (obj.apiVersion && obj.apiVersion !== apiVersion) {
-    throw ApiError.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
+    throw ApiError.badRequest(
+      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`,
+    );
   }
   if (obj.kind && obj.kind !== req.rt.kind) {
-    throw ApiError.badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${req.rt.kind})`);
+    throw ApiError.badRequest(
+      `the kind in the data (${obj.kind}) does not match the expected kind (${req.rt.kind})`,
+    );
   }
   obj.apiVersion = apiVersion;
   obj.kind = req.rt.kind;
-  obj.metadata = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  obj.metadata =
+    obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
   if (req.rt.namespaced) {
     if (obj.metadata.namespace && obj.metadata.namespace !== req.namespace) {
-      throw ApiError.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw ApiError.badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     obj.metadata.namespace = req.namespace;
   }
@@ -78,17 +98,24 @@ function bodyObject(req: ResourceRequest): KubeObject {
 function requireNamespace(req: ResourceRequest): void {
   if (!req.rt.namespaced || req.namespace === undefined) return;
   const nsType = req.cluster.registry.lookup('', 'v1', 'namespaces');
-  if (nsType && !req.cluster.store.get(nsType, undefined, req.namespace)) throw ApiError.notFound(NAMESPACES, req.namespace);
+  if (nsType && !req.cluster.store.get(nsType, undefined, req.namespace))
+    throw ApiError.notFound(NAMESPACES, req.namespace);
 }
 
 export function getObject(req: ResourceRequest): JsonResponse {
   checkSubresource(req);
-  return respondObject(req, 200, req.cluster.store.mustGet(req.rt, req.namespace, req.name!));
+  return respondObject(
+    req,
+    200,
+    req.cluster.store.mustGet(req.rt, req.namespace, req.name!),
+  );
 }
 
 /** Opaque `continue` token: the last returned key. Pages are taken from the live state. */
 function encodeContinue(key: string): string {
-  return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString(
+    'base64url',
+  );
 }
 
 function decodeContinue(token: string): string {
@@ -109,8 +136,11 @@ export function listObjects(req: ResourceRequest): JsonResponse {
     selectableFields: req.rt.selectableFields,
   });
   const resourceVersion = String(store.resourceVersion());
-  let items = store.list(req.rt, req.rt.namespaced ? req.namespace : undefined).filter(o => matchesFilter(filter, o));
-  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  let items = store
+    .list(req.rt, req.rt.namespaced ? req.namespace : undefined)
+    .filter(o => matchesFilter(filter, o));
+  const keyOf = (o: KubeObject) =>
+    `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
   const cont = req.query.get('continue');
   if (cont) {
     const after = decodeContinue(cont);
@@ -125,7 +155,15 @@ export function listObjects(req: ResourceRequest): JsonResponse {
     continueToken = encodeContinue(keyOf(items[items.length - 1]));
   }
   if (wantsTable(req.accept)) {
-    return { status: 200, body: toTable(req.rt, items, { now: req.now, resourceVersion, continueToken, includeObject: req.query.get('includeObject') as IncludeObject }) };
+    return {
+      status: 200,
+      body: toTable(req.rt, items, {
+        now: req.now,
+        resourceVersion,
+        continueToken,
+        includeObject: req.query.get('includeObject') as IncludeObject,
+      }),
+    };
   }
   return {
     status: 200,
@@ -134,7 +172,9 @@ export function listObjects(req: ResourceRequest): JsonResponse {
       apiVersion: apiVersionOf(req.rt),
       metadata: {
         resourceVersion,
-        ...(continueToken ? { continue: continueToken, remainingItemCount: remaining } : {}),
+        ...(continueToken
+          ? { continue: continueToken, remainingItemCount: remaining }
+          : {}),
       },
       items: items.map(o => withTypeMeta(req.rt, o)),
     },
@@ -142,14 +182,24 @@ export function listObjects(req: ResourceRequest): JsonResponse {
 }
 
 export function createObject(req: ResourceRequest): JsonResponse {
-  if (req.name !== undefined || req.subresource !== undefined) throw ApiError.methodNotAllowed('POST', 'a named resource');
+  if (req.name !== undefined || req.subresource !== undefined)
+    throw ApiError.methodNotAllowed('POST', 'a named resource');
   const obj = bodyObject(req);
   requireNamespace(req);
   // Status is server-owned for types with a status subresource: clients cannot set it on create.
   if (req.rt.statusSubresource) delete obj.status;
-  if (req.rt.group === '' && req.rt.plural === 'namespaces') obj.status = { phase: 'Active' };
+  if (req.rt.group === '' && req.rt.plural === 'namespaces') {
+    // The API server labels every namespace with its own name (used by NetworkPolicy selectors).
+    obj.metadata.labels = {
+      ...obj.metadata.labels,
+      'kubernetes.io/metadata.name': obj.metadata.name ?? '',
+    };
+    obj.status = { phase: 'Active' };
+  }
   delete obj.metadata.resourceVersion;
-  const created = req.cluster.store.create(req.rt, obj, { dryRun: isDryRun(req.query) });
+  const created = req.cluster.store.create(req.rt, obj, {
+    dryRun: isDryRun(req.query),
+  });
   return respondObject(req, 201, created);
 }
 
@@ -157,19 +207,35 @@ export function createObject(req: ResourceRequest): JsonResponse {
  * Shared tail of PUT and PATCH: applies status-subresource rules, then
  * writes with the optimistic-concurrency check.
  */
-function writeUpdate(req: ResourceRequest, existing: KubeObject, desired: KubeObject): JsonResponse {
+function writeUpdate(
+  req: ResourceRequest,
+  existing: KubeObject,
+  desired: KubeObject,
+): JsonResponse {
   let next = desired;
   if (req.rt.statusSubresource) {
     if (req.subresource === 'status') {
       // /status writes change only status; everything else stays as stored.
-      next = { ...existing, status: desired.status, metadata: { ...existing.metadata, resourceVersion: desired.metadata.resourceVersion } };
+      next = {
+        ...existing,
+        status: desired.status,
+        metadata: {
+          ...existing.metadata,
+          resourceVersion: desired.metadata.resourceVersion,
+        },
+      };
     } else {
       next = { ...desired, status: existing.status };
       if (existing.status === undefined) delete next.status;
     }
   }
-  next.metadata = { ...next.metadata, namespace: req.rt.namespaced ? req.namespace : undefined };
-  const updated = req.cluster.store.update(req.rt, next, { dryRun: isDryRun(req.query) });
+  next.metadata = {
+    ...next.metadata,
+    namespace: req.rt.namespaced ? req.namespace : undefined,
+  };
+  const updated = req.cluster.store.update(req.rt, next, {
+    dryRun: isDryRun(req.query),
+  });
   return respondObject(req, 200, updated);
 }
 
@@ -177,12 +243,21 @@ export function updateObject(req: ResourceRequest): JsonResponse {
   checkSubresource(req);
   const obj = bodyObject(req);
   if (obj.metadata.name !== req.name) {
-    throw ApiError.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${req.name})`);
+    throw ApiError.badRequest(
+      `the name of the object (${
+        obj.metadata.name ?? ''
+      }) does not match the name on the URL (${req.name})`,
+    );
   }
   const existing = req.cluster.store.mustGet(req.rt, req.namespace, req.name!);
   // Custom resources require optimistic concurrency on PUT, as on the real server.
   if (req.rt.group !== '' && !obj.metadata.resourceVersion) {
-    throw ApiError.invalid(req.rt, req.name!, [{ field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
+    throw ApiError.invalid(req.rt, req.name!, [
+      {
+        field: 'metadata.resourceVersion',
+        message: 'Invalid value: 0x0: must be specified for an update',
+      },
+    ]);
   }
   return writeUpdate(req, existing, obj);
 }
@@ -207,51 +282,94 @@ export function patchObject(req: ResourceRequest): JsonResponse {
     // built-in kinds served here a JSON merge patch is a close approximation.
     patched = applyMergePatch(existing, req.body);
   } else if (contentType === PATCH_TYPES.strategic) {
-    throw new ApiError(415, 'UnsupportedMediaType', 'strategic merge patch is not supported for custom resources; use application/merge-patch+json or application/json-patch+json');
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      'strategic merge patch is not supported for custom resources; use application/merge-patch+json or application/json-patch+json',
+    );
   } else {
     throw ApiError.unsupportedMediaType(contentType);
   }
-  if (!patched || typeof patched !== 'object' || Array.isArray(patched)) throw ApiError.badRequest('the patch must produce a JSON object');
+  if (!patched || typeof patched !== 'object' || Array.isArray(patched))
+    throw ApiError.badRequest('the patch must produce a JSON object');
   const obj = patched as KubeObject;
-  if (obj.metadata?.name !== existing.metadata.name) throw ApiError.badRequest('a patch cannot change metadata.name');
+  if (obj.metadata?.name !== existing.metadata.name)
+    throw ApiError.badRequest('a patch cannot change metadata.name');
   // A resourceVersion in the patch is a precondition; the stored one is not.
   const patchedRv = obj.metadata.resourceVersion;
-  obj.metadata.resourceVersion = patchedRv !== existing.metadata.resourceVersion ? patchedRv : undefined;
+  obj.metadata.resourceVersion =
+    patchedRv !== existing.metadata.resourceVersion ? patchedRv : undefined;
   return writeUpdate(req, existing, obj);
 }
 
-function deletePreconditions(body: unknown): { resourceVersion?: string; uid?: string } {
+function deletePreconditions(body: unknown): {
+  resourceVersion?: string;
+  uid?: string;
+} {
   const pre = (body as any)?.preconditions;
-  return pre && typeof pre === 'object' ? { resourceVersion: pre.resourceVersion, uid: pre.uid } : {};
+  return pre && typeof pre === 'object'
+    ? { resourceVersion: pre.resourceVersion, uid: pre.uid }
+    : {};
 }
 
 /** Deleting a namespace deletes everything in it (no Terminating phase in v0). */
 function cascadeNamespace(req: ResourceRequest, namespace: string): void {
   for (const rt of req.cluster.registry.all().filter(t => t.namespaced)) {
-    for (const obj of req.cluster.store.list(rt, namespace)) req.cluster.store.delete(rt, namespace, obj.metadata.name!);
+    for (const obj of req.cluster.store.list(rt, namespace))
+      req.cluster.store.delete(rt, namespace, obj.metadata.name!);
   }
 }
 
 export function deleteObject(req: ResourceRequest): JsonResponse {
-  if (req.subresource !== undefined) throw ApiError.methodNotAllowed('DELETE', 'a subresource');
+  if (req.subresource !== undefined)
+    throw ApiError.methodNotAllowed('DELETE', 'a subresource');
   const dryRun = isDryRun(req.query);
-  const deleted = req.cluster.store.delete(req.rt, req.namespace, req.name!, deletePreconditions(req.body), { dryRun });
-  if (req.rt.group === '' && req.rt.plural === 'namespaces' && !dryRun) cascadeNamespace(req, req.name!);
+  const deleted = req.cluster.store.delete(
+    req.rt,
+    req.namespace,
+    req.name!,
+    deletePreconditions(req.body),
+    { dryRun },
+  );
+  if (req.rt.group === '' && req.rt.plural === 'namespaces' && !dryRun)
+    cascadeNamespace(req, req.name!);
   return respondObject(req, 200, deleted);
 }
 
 export function deleteCollection(req: ResourceRequest): JsonResponse {
-  if (!req.rt.verbs.includes('deletecollection')) throw ApiError.methodNotAllowed('DELETE', `the collection ${req.rt.plural}`);
-  const listed = listObjects({ ...req, accept: undefined, query: new URLSearchParams([...req.query.entries()].filter(([k]) => k !== 'limit' && k !== 'continue')) });
+  if (!req.rt.verbs.includes('deletecollection'))
+    throw ApiError.methodNotAllowed(
+      'DELETE',
+      `the collection ${req.rt.plural}`,
+    );
+  const listed = listObjects({
+    ...req,
+    accept: undefined,
+    query: new URLSearchParams(
+      [...req.query.entries()].filter(
+        ([k]) => k !== 'limit' && k !== 'continue',
+      ),
+    ),
+  });
   const items = (listed.body as { items: KubeObject[] }).items;
   const dryRun = isDryRun(req.query);
-  const deleted = items.map(o => req.cluster.store.delete(req.rt, o.metadata.namespace, o.metadata.name!, {}, { dryRun }));
+  const deleted = items.map(o =>
+    req.cluster.store.delete(
+      req.rt,
+      o.metadata.namespace,
+      o.metadata.name!,
+      {},
+      { dryRun },
+    ),
+  );
   return {
     status: 200,
     body: {
       kind: req.rt.listKind,
       apiVersion: apiVersionOf(req.rt),
-      metadata: { resourceVersion: String(req.cluster.store.resourceVersion()) },
+      metadata: {
+        resourceVersion: String(req.cluster.store.resourceVersion()),
+      },
       items: deleted.map(o => withTypeMeta(req.rt, o)),
     },
   };

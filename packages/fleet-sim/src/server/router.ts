@@ -27,20 +27,43 @@ const NAMESPACE_SUBRESOURCES = ['status', 'finalize'];
 
 function resourceRoute(group: string, version: string, rest: string[]): Route {
   if (rest.length === 0) return { type: 'resourceList', group, version };
-  if (rest[0] === 'namespaces' && rest.length >= 3 && !(rest.length === 3 && NAMESPACE_SUBRESOURCES.includes(rest[2]))) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    !(rest.length === 3 && NAMESPACE_SUBRESOURCES.includes(rest[2]))
+  ) {
     if (rest.length > 5) return { type: 'unknown' };
-    return { type: 'resource', group, version, namespace: rest[1], plural: rest[2], name: rest[3], subresource: rest[4] };
+    return {
+      type: 'resource',
+      group,
+      version,
+      namespace: rest[1],
+      plural: rest[2],
+      name: rest[3],
+      subresource: rest[4],
+    };
   }
   if (rest.length > 3) return { type: 'unknown' };
-  return { type: 'resource', group, version, plural: rest[0], name: rest[1], subresource: rest[2] };
+  return {
+    type: 'resource',
+    group,
+    version,
+    plural: rest[0],
+    name: rest[1],
+    subresource: rest[2],
+  };
 }
 
 export function parseRoute(path: string): Route {
-  const segments = path.split('/').filter(s => s.length > 0).map(decodeURIComponent);
+  const segments = path
+    .split('/')
+    .filter(s => s.length > 0)
+    .map(decodeURIComponent);
   if (segments.length === 0) return { type: 'root' };
   const [head, ...rest] = segments;
   if (head === 'version' && rest.length === 0) return { type: 'version' };
-  if (['healthz', 'livez', 'readyz'].includes(head) && rest.length <= 1) return { type: 'health', check: head };
+  if (['healthz', 'livez', 'readyz'].includes(head) && rest.length <= 1)
+    return { type: 'health', check: head };
   if (head === 'api') {
     if (rest.length === 0) return { type: 'apiVersions' };
     return resourceRoute('', rest[0], rest.slice(1));

@@ -18,7 +18,11 @@ export interface TlsMaterial {
 }
 
 /** RSA keys from node's native crypto: forge's pure-JS keygen takes seconds per key. */
-function rsaKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; privatePem: string } {
+function rsaKeyPair(): {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  privatePem: string;
+} {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -63,7 +67,13 @@ export function generateTlsMaterial(hosts: string[] = []): TlsMaterial {
   caCert.setIssuer(caSubject);
   caCert.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    {
+      name: 'keyUsage',
+      keyCertSign: true,
+      cRLSign: true,
+      digitalSignature: true,
+      critical: true,
+    },
     { name: 'subjectKeyIdentifier' },
   ]);
   caCert.sign(ca.privateKey, forge.md.sha256.create());
@@ -78,14 +88,24 @@ export function generateTlsMaterial(hosts: string[] = []): TlsMaterial {
   const names = [...new Set(['127.0.0.1', '::1', 'localhost', ...hosts])];
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    {
+      name: 'keyUsage',
+      digitalSignature: true,
+      keyEncipherment: true,
+      critical: true,
+    },
     { name: 'extKeyUsage', serverAuth: true },
     {
       name: 'subjectAltName',
       // forge: type 2 = DNS name, type 7 = IP address.
-      altNames: names.map(n => (net.isIP(n) ? { type: 7, ip: n } : { type: 2, value: n })),
+      altNames: names.map(n =>
+        net.isIP(n) ? { type: 7, ip: n } : { type: 2, value: n },
+      ),
     },
-    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+    {
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes(),
+    },
   ]);
   cert.sign(ca.privateKey, forge.md.sha256.create());
 

@@ -3,7 +3,11 @@ import { ApiError } from '../api/errors';
 import { apiVersionOf, resourceKey, type ResourceType } from '../api/resources';
 import type { KubeObject } from '../api/types';
 import type { StoreEvent } from '../store/ObjectStore';
-import { compileFilter, matchesFilter, type ObjectFilter } from '../store/selectors';
+import {
+  compileFilter,
+  matchesFilter,
+  type ObjectFilter,
+} from '../store/selectors';
 import { toTable } from './table';
 import type { VirtualCluster } from './VirtualCluster';
 
@@ -33,7 +37,12 @@ export interface WatchOptions {
   now: () => Date;
 }
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+export type WatchEventType =
+  | 'ADDED'
+  | 'MODIFIED'
+  | 'DELETED'
+  | 'BOOKMARK'
+  | 'ERROR';
 
 export class WatchStream {
   private readonly filter: ObjectFilter;
@@ -42,7 +51,10 @@ export class WatchStream {
   private closed = false;
   private readonly closeListeners: Array<() => void> = [];
 
-  constructor(private readonly res: ServerResponse, private readonly options: WatchOptions) {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly options: WatchOptions,
+  ) {
     this.filter = compileFilter({
       namespace: options.rt.namespaced ? options.namespace : undefined,
       labelSelector: options.query.get('labelSelector') ?? undefined,
@@ -88,7 +100,10 @@ export class WatchStream {
     }
 
     if (query.get('allowWatchBookmarks') === 'true') {
-      const timer = setInterval(() => this.sendBookmark(), this.options.bookmarkIntervalMs);
+      const timer = setInterval(
+        () => this.sendBookmark(),
+        this.options.bookmarkIntervalMs,
+      );
       this.timers.push(timer);
     }
     const timeout = Number(query.get('timeoutSeconds') ?? '0');
@@ -103,7 +118,9 @@ export class WatchStream {
 
   private onEvent(event: StoreEvent): void {
     const now = matchesFilter(this.filter, event.object);
-    const before = event.previous ? matchesFilter(this.filter, event.previous) : false;
+    const before = event.previous
+      ? matchesFilter(this.filter, event.previous)
+      : false;
     if (event.type === 'ADDED') {
       if (now) this.send('ADDED', event.object);
     } else if (event.type === 'DELETED') {
@@ -121,14 +138,23 @@ export class WatchStream {
     const { rt, cluster } = this.options;
     this.sendRaw({
       type: 'BOOKMARK',
-      object: { kind: rt.kind, apiVersion: apiVersionOf(rt), metadata: { resourceVersion: String(cluster.store.resourceVersion()) } },
+      object: {
+        kind: rt.kind,
+        apiVersion: apiVersionOf(rt),
+        metadata: { resourceVersion: String(cluster.store.resourceVersion()) },
+      },
     });
   }
 
   private send(type: WatchEventType, obj: KubeObject): void {
     const { rt, asTable } = this.options;
     const typed = { ...obj, apiVersion: apiVersionOf(rt), kind: rt.kind };
-    const object = asTable ? toTable(rt, [typed], { now: this.options.now(), resourceVersion: obj.metadata.resourceVersion }) : typed;
+    const object = asTable
+      ? toTable(rt, [typed], {
+          now: this.options.now(),
+          resourceVersion: obj.metadata.resourceVersion,
+        })
+      : typed;
     this.sendRaw({ type, object });
   }
 

@@ -39,32 +39,63 @@ export class StatusTicker {
   refresh(): void {
     this.tick++;
     const now = k8sTime(this.now());
-    const clusters = this.hub.resourceType('clusters', 'controller.kubeslice.io');
-    const wscs = this.hub.resourceType('workersliceconfigs', 'worker.kubeslice.io');
+    const clusters = this.hub.resourceType(
+      'clusters',
+      'controller.kubeslice.io',
+    );
+    const wscs = this.hub.resourceType(
+      'workersliceconfigs',
+      'worker.kubeslice.io',
+    );
     for (const cluster of this.plan.clusters) {
-      this.touch(this.hub, clusters, cluster.projectNamespace, cluster.spec.name, obj => {
-        if (obj.status?.clusterHealth) obj.status.clusterHealth.lastUpdated = now;
-      });
+      this.touch(
+        this.hub,
+        clusters,
+        cluster.projectNamespace,
+        cluster.spec.name,
+        obj => {
+          if (obj.status?.clusterHealth)
+            obj.status.clusterHealth.lastUpdated = now;
+        },
+      );
     }
     for (const slice of this.plan.slices) {
       for (const member of slice.members) {
-        this.touch(this.hub, wscs, slice.projectNamespace, `${slice.spec.name}-${member.cluster.spec.name}`, obj => {
-          if (obj.status?.sliceHealth) obj.status.sliceHealth.lastUpdated = now;
-        });
+        this.touch(
+          this.hub,
+          wscs,
+          slice.projectNamespace,
+          `${slice.spec.name}-${member.cluster.spec.name}`,
+          obj => {
+            if (obj.status?.sliceHealth)
+              obj.status.sliceHealth.lastUpdated = now;
+          },
+        );
       }
       for (const gw of slice.gateways) {
         const worker = this.workers.get(gw.local.cluster.spec.name);
         if (!worker) continue;
-        const rt = worker.resourceType('slicegateways', 'networking.kubeslice.io');
+        const rt = worker.resourceType(
+          'slicegateways',
+          'networking.kubeslice.io',
+        );
         const rng = seededRandom(this.plan.seed, 'tunnel', gw.name, this.tick);
         this.touch(worker, rt, WORKER_NAMESPACE, gw.name, obj => {
-          const fresh = gatewayPodStatus(gw, rng) as Array<{ tunnelStatus: Record<string, unknown> }>;
+          const fresh = gatewayPodStatus(gw, rng) as Array<{
+            tunnelStatus: Record<string, unknown>;
+          }>;
           const current: any[] = obj.status?.gatewayPodStatus ?? [];
           // Only the metrics move; anything a client changed (e.g. a DOWN tunnel) is kept.
           current.forEach((entry, k) => {
             if (entry?.tunnelStatus?.TunnelState === 'UP' && fresh[k]) {
-              const { Latency, PacketLoss, TxRate, RxRate } = fresh[k].tunnelStatus;
-              Object.assign(entry.tunnelStatus, { Latency, PacketLoss, TxRate, RxRate });
+              const { Latency, PacketLoss, TxRate, RxRate } =
+                fresh[k].tunnelStatus;
+              Object.assign(entry.tunnelStatus, {
+                Latency,
+                PacketLoss,
+                TxRate,
+                RxRate,
+              });
             }
           });
         });
@@ -72,7 +103,13 @@ export class StatusTicker {
     }
   }
 
-  private touch(cluster: VirtualCluster, rt: ResourceType, namespace: string, name: string, fn: Parameters<VirtualCluster['store']['mutate']>[3]): void {
+  private touch(
+    cluster: VirtualCluster,
+    rt: ResourceType,
+    namespace: string,
+    name: string,
+    fn: Parameters<VirtualCluster['store']['mutate']>[3],
+  ): void {
     // Objects a client deleted stay deleted: mutate() skips missing ones.
     cluster.store.mutate(rt, namespace, name, fn);
   }

@@ -11,11 +11,31 @@ const HUB_GROUPS = ['controller.kubeslice.io', 'worker.kubeslice.io'];
 const WORKER_GROUPS = ['networking.kubeslice.io'];
 
 export function hubResourceTypes(): ResourceType[] {
-  const core = ['namespaces', 'secrets', 'events', 'serviceaccounts', 'configmaps'].map(n => CORE_TYPES[n]);
-  return [...core, ...kubesliceResourceTypes().filter(t => HUB_GROUPS.includes(t.group))];
+  const core = [
+    'namespaces',
+    'secrets',
+    'events',
+    'serviceaccounts',
+    'configmaps',
+  ].map(n => CORE_TYPES[n]);
+  return [
+    ...core,
+    ...kubesliceResourceTypes().filter(t => HUB_GROUPS.includes(t.group)),
+  ];
 }
 
 export function workerResourceTypes(): ResourceType[] {
-  const core = ['namespaces', 'pods', 'services', 'events', 'secrets', 'serviceaccounts', 'configmaps'].map(n => CORE_TYPES[n]);
-  return [...core, ...kubesliceResourceTypes().filter(t => WORKER_GROUPS.includes(t.group))];
+  const core = [
+    'namespaces',
+    'pods',
+    'services',
+    'events',
+    'secrets',
+    'serviceaccounts',
+    'configmaps',
+  ].map(n => CORE_TYPES[n]);
+  return [
+    ...core,
+    ...kubesliceResourceTypes().filter(t => WORKER_GROUPS.includes(t.group)),
+  ];
 }

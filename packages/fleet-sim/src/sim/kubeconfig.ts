@@ -4,7 +4,13 @@ import yaml from 'js-yaml';
  * A kubeconfig with one context per virtual cluster (context, cluster and
  * server path all named after it), the simulator's CA, and one admin user.
  */
-export function renderKubeconfig(options: { clusters: Array<{ name: string; server: string }>; caPem?: string; token: string; currentContext: string; userName?: string }): string {
+export function renderKubeconfig(options: {
+  clusters: Array<{ name: string; server: string }>;
+  caPem?: string;
+  token: string;
+  currentContext: string;
+  userName?: string;
+}): string {
   const user = options.userName ?? 'fleet-sim-admin';
   const doc = {
     apiVersion: 'v1',
@@ -15,10 +21,20 @@ export function renderKubeconfig(options: { clusters: Array<{ name: string; serv
       name: c.name,
       cluster: {
         server: c.server,
-        ...(options.caPem ? { 'certificate-authority-data': Buffer.from(options.caPem, 'utf8').toString('base64') } : {}),
+        ...(options.caPem
+          ? {
+              'certificate-authority-data': Buffer.from(
+                options.caPem,
+                'utf8',
+              ).toString('base64'),
+            }
+          : {}),
       },
     })),
-    contexts: options.clusters.map(c => ({ name: c.name, context: { cluster: c.name, user } })),
+    contexts: options.clusters.map(c => ({
+      name: c.name,
+      context: { cluster: c.name, user },
+    })),
     users: [{ name: user, user: { token: options.token } }],
   };
   return yaml.dump(doc, { lineWidth: -1, noRefs: true });

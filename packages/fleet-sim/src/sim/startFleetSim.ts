@@ -64,19 +64,34 @@ function resolveScenario(input: FleetSimOptions['scenario']): ScenarioSpec {
 }
 
 /** Starts a simulated KubeSlice fleet behind a Kubernetes-compatible API. */
-export async function startFleetSim(options: FleetSimOptions = {}): Promise<FleetSim> {
+export async function startFleetSim(
+  options: FleetSimOptions = {},
+): Promise<FleetSim> {
   const scenario = resolveScenario(options.scenario);
   const host = options.host ?? '127.0.0.1';
   const tlsEnabled = options.tls ?? true;
   const extraHosts = ['0.0.0.0', '::'].includes(host) ? [] : [host];
   const tls = tlsEnabled ? generateTlsMaterial(extraHosts) : undefined;
-  const server = new ApiServer({ tls, host, port: options.port ?? 0, bookmarkIntervalMs: options.bookmarkIntervalMs });
+  const server = new ApiServer({
+    tls,
+    host,
+    port: options.port ?? 0,
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+  });
   await server.listen();
 
   const adminToken = options.adminToken ?? randomToken();
-  server.tokens.add(adminToken, { username: 'fleet-sim-admin', groups: ['system:masters', 'system:authenticated'], rules: ADMIN_RULES });
+  server.tokens.add(adminToken, {
+    username: 'fleet-sim-admin',
+    groups: ['system:masters', 'system:authenticated'],
+    rules: ADMIN_RULES,
+  });
 
-  const fleet = buildFleet(scenario, { seed: options.seed ?? 1, caPem: tls?.caPem ?? '', clusterUrl: name => server.clusterUrl(name) });
+  const fleet = buildFleet(scenario, {
+    seed: options.seed ?? 1,
+    caPem: tls?.caPem ?? '',
+    clusterUrl: name => server.clusterUrl(name),
+  });
   const clock = new RevisionClock();
   const workers = new Map<string, VirtualCluster>();
   let hubCluster: VirtualCluster | undefined;
@@ -84,7 +99,8 @@ export async function startFleetSim(options: FleetSimOptions = {}): Promise<Flee
     for (const built of [fleet.hub, ...fleet.workers]) {
       const cluster = new VirtualCluster({
         name: built.name,
-        resourceTypes: built.role === 'hub' ? hubResourceTypes() : workerResourceTypes(),
+        resourceTypes:
+          built.role === 'hub' ? hubResourceTypes() : workerResourceTypes(),
         clock,
         historyLimit: options.historyLimit,
       });
@@ -99,23 +115,36 @@ export async function startFleetSim(options: FleetSimOptions = {}): Promise<Flee
     throw e;
   }
 
-  const ticker = new StatusTicker(fleet.plan, hubCluster!, workers, options.statusIntervalMs ?? 30_000);
+  const ticker = new StatusTicker(
+    fleet.plan,
+    hubCluster!,
+    workers,
+    options.statusIntervalMs ?? 30_000,
+  );
   ticker.start();
 
   const kubeconfig = renderKubeconfig({
-    clusters: server.clusterNames().map(name => ({ name, server: server.clusterUrl(name) })),
+    clusters: server
+      .clusterNames()
+      .map(name => ({ name, server: server.clusterUrl(name) })),
     caPem: tls?.caPem,
     token: adminToken,
     currentContext: scenario.hub.name,
   });
   if (options.kubeconfigPath) {
     try {
-      fs.mkdirSync(path.dirname(path.resolve(options.kubeconfigPath)), { recursive: true });
+      fs.mkdirSync(path.dirname(path.resolve(options.kubeconfigPath)), {
+        recursive: true,
+      });
       fs.writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
     } catch (e) {
       ticker.stop();
       await server.close();
-      throw new Error(`Cannot write kubeconfig to ${options.kubeconfigPath}: ${(e as Error).message}`);
+      throw new Error(
+        `Cannot write kubeconfig to ${options.kubeconfigPath}: ${
+          (e as Error).message
+        }`,
+      );
     }
   }
 

@@ -75,7 +75,8 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
 function randomSuffix(): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   let s = '';
-  for (let i = 0; i < 5; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
+  for (let i = 0; i < 5; i++)
+    s += alphabet[Math.floor(Math.random() * alphabet.length)];
   return s;
 }
 
@@ -117,13 +118,23 @@ export class ObjectStore {
     return b;
   }
 
-  get(rt: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    const obj = this.bucket(rt).get(objectKey(rt.namespaced ? namespace : undefined, name));
+  get(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    const obj = this.bucket(rt).get(
+      objectKey(rt.namespaced ? namespace : undefined, name),
+    );
     return obj ? clone(obj) : undefined;
   }
 
   /** Like `get`, but a missing object is a 404 `ApiError`. */
-  mustGet(rt: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  mustGet(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const obj = this.get(rt, namespace, name);
     if (!obj) throw ApiError.notFound(rt, name);
     return obj;
@@ -131,20 +142,36 @@ export class ObjectStore {
 
   /** All objects of a type (optionally in one namespace), sorted by namespace then name like etcd keys. */
   list(rt: ResourceType, namespace?: string): KubeObject[] {
-    const items = [...this.bucket(rt).values()].filter(o => namespace === undefined || o.metadata.namespace === namespace);
-    items.sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name!).localeCompare(objectKey(b.metadata.namespace, b.metadata.name!)));
+    const items = [...this.bucket(rt).values()].filter(
+      o => namespace === undefined || o.metadata.namespace === namespace,
+    );
+    items.sort((a, b) =>
+      objectKey(a.metadata.namespace, a.metadata.name!).localeCompare(
+        objectKey(b.metadata.namespace, b.metadata.name!),
+      ),
+    );
     return items.map(clone);
   }
 
-  create(rt: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  create(
+    rt: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const obj = clone(input);
     obj.apiVersion = apiVersionOf(rt);
     obj.kind = rt.kind;
     obj.metadata = { ...(obj.metadata ?? {}) };
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
+    if (!meta.name && meta.generateName)
+      meta.name = `${meta.generateName}${randomSuffix()}`;
     if (!meta.name) {
-      throw ApiError.invalid(rt, '', [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
+      throw ApiError.invalid(rt, '', [
+        {
+          field: 'metadata.name',
+          message: 'Required value: name or generateName is required',
+        },
+      ]);
     }
     if (!NAME_RE.test(meta.name) || meta.name.length > 253) {
       throw ApiError.invalid(rt, meta.name, [
@@ -155,7 +182,9 @@ export class ObjectStore {
       ]);
     }
     if (rt.namespaced && !meta.namespace) {
-      throw ApiError.invalid(rt, meta.name, [{ field: 'metadata.namespace', message: 'Required value' }]);
+      throw ApiError.invalid(rt, meta.name, [
+        { field: 'metadata.namespace', message: 'Required value' },
+      ]);
     }
     if (!rt.namespaced) delete meta.namespace;
     const bucket = this.bucket(rt);
@@ -165,8 +194,15 @@ export class ObjectStore {
     meta.uid = randomUUID();
     meta.generation = 1;
     // Seeded objects may carry a creation time in the past; clients cannot set it, the server does.
-    if (!(options.keepCreationTimestamp && typeof meta.creationTimestamp === 'string')) {
-      meta.creationTimestamp = this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (
+      !(
+        options.keepCreationTimestamp &&
+        typeof meta.creationTimestamp === 'string'
+      )
+    ) {
+      meta.creationTimestamp = this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
     }
     delete meta.deletionTimestamp;
     if (options.dryRun) {
@@ -176,7 +212,12 @@ export class ObjectStore {
     const rv = this.clock.next();
     meta.resourceVersion = String(rv);
     bucket.set(key, obj);
-    this.emit({ type: 'ADDED', resource: resourceKey(rt), object: obj, resourceVersion: rv });
+    this.emit({
+      type: 'ADDED',
+      resource: resourceKey(rt),
+      object: obj,
+      resourceVersion: rv,
+    });
     return clone(obj);
   }
 
@@ -185,16 +226,24 @@ export class ObjectStore {
    * the stored one (optimistic concurrency, 409 otherwise). Server-owned
    * metadata (uid, creationTimestamp, generation) is carried over.
    */
-  update(rt: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  update(
+    rt: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const name = input.metadata?.name;
-    if (!name) throw ApiError.invalid(rt, '', [{ field: 'metadata.name', message: 'Required value: name is required' }]);
+    if (!name)
+      throw ApiError.invalid(rt, '', [
+        { field: 'metadata.name', message: 'Required value: name is required' },
+      ]);
     const namespace = rt.namespaced ? input.metadata.namespace : undefined;
     const bucket = this.bucket(rt);
     const key = objectKey(namespace, name);
     const existing = bucket.get(key);
     if (!existing) throw ApiError.notFound(rt, name);
     const expected = input.metadata.resourceVersion;
-    if (expected && expected !== existing.metadata.resourceVersion) throw ApiError.conflict(rt, name);
+    if (expected && expected !== existing.metadata.resourceVersion)
+      throw ApiError.conflict(rt, name);
 
     const obj = clone(input);
     obj.apiVersion = apiVersionOf(rt);
@@ -203,18 +252,42 @@ export class ObjectStore {
       ...obj.metadata,
       uid: existing.metadata.uid,
       creationTimestamp: existing.metadata.creationTimestamp,
-      generation: (existing.metadata.generation ?? 1) + (specChanged(existing, obj) ? 1 : 0),
+      generation:
+        (existing.metadata.generation ?? 1) +
+        (specChanged(existing, obj) ? 1 : 0),
     };
     if (!rt.namespaced) delete obj.metadata.namespace;
-    if (JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: '' } }) === JSON.stringify({ ...existing, metadata: { ...existing.metadata, resourceVersion: '' } })) {
+    if (
+      JSON.stringify({
+        ...obj,
+        metadata: { ...obj.metadata, resourceVersion: '' },
+      }) ===
+      JSON.stringify({
+        ...existing,
+        metadata: { ...existing.metadata, resourceVersion: '' },
+      })
+    ) {
       // A no-op write does not bump the revision or notify watchers, as on a real server.
       return clone(existing);
     }
-    if (options.dryRun) return { ...obj, metadata: { ...obj.metadata, resourceVersion: existing.metadata.resourceVersion } };
+    if (options.dryRun)
+      return {
+        ...obj,
+        metadata: {
+          ...obj.metadata,
+          resourceVersion: existing.metadata.resourceVersion,
+        },
+      };
     const rv = this.clock.next();
     obj.metadata.resourceVersion = String(rv);
     bucket.set(key, obj);
-    this.emit({ type: 'MODIFIED', resource: resourceKey(rt), object: obj, previous: existing, resourceVersion: rv });
+    this.emit({
+      type: 'MODIFIED',
+      resource: resourceKey(rt),
+      object: obj,
+      previous: existing,
+      resourceVersion: rv,
+    });
     return clone(obj);
   }
 
@@ -222,7 +295,12 @@ export class ObjectStore {
    * Read-modify-write for the simulator's own controllers (health refresh,
    * tunnel sampling). No concurrency check: there is no other writer in between.
    */
-  mutate(rt: ResourceType, namespace: string | undefined, name: string, fn: (obj: KubeObject) => void): KubeObject | undefined {
+  mutate(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    fn: (obj: KubeObject) => void,
+  ): KubeObject | undefined {
     const current = this.get(rt, namespace, name);
     if (!current) return undefined;
     fn(current);
@@ -230,15 +308,28 @@ export class ObjectStore {
     return this.update(rt, current);
   }
 
-  delete(rt: ResourceType, namespace: string | undefined, name: string, preconditions: { resourceVersion?: string; uid?: string } = {}, options: WriteOptions = {}): KubeObject {
+  delete(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    preconditions: { resourceVersion?: string; uid?: string } = {},
+    options: WriteOptions = {},
+  ): KubeObject {
     const bucket = this.bucket(rt);
     const key = objectKey(rt.namespaced ? namespace : undefined, name);
     const existing = bucket.get(key);
     if (!existing) throw ApiError.notFound(rt, name);
     if (preconditions.uid && preconditions.uid !== existing.metadata.uid) {
-      throw ApiError.conflict(rt, name, `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${existing.metadata.uid}`);
+      throw ApiError.conflict(
+        rt,
+        name,
+        `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${existing.metadata.uid}`,
+      );
     }
-    if (preconditions.resourceVersion && preconditions.resourceVersion !== existing.metadata.resourceVersion) {
+    if (
+      preconditions.resourceVersion &&
+      preconditions.resourceVersion !== existing.metadata.resourceVersion
+    ) {
       throw ApiError.conflict(
         rt,
         name,
@@ -251,7 +342,13 @@ export class ObjectStore {
     const rv = this.clock.next();
     const deleted = clone(existing);
     deleted.metadata.resourceVersion = String(rv);
-    this.emit({ type: 'DELETED', resource: resourceKey(rt), object: deleted, previous: existing, resourceVersion: rv });
+    this.emit({
+      type: 'DELETED',
+      resource: resourceKey(rt),
+      object: deleted,
+      previous: existing,
+      resourceVersion: rv,
+    });
     return clone(deleted);
   }
 
@@ -262,7 +359,8 @@ export class ObjectStore {
    */
   subscribe(listener: Listener, sinceVersion?: number): () => void {
     if (sinceVersion !== undefined) {
-      if (sinceVersion < this.compactedRevision) throw ApiError.gone(sinceVersion, this.compactedRevision);
+      if (sinceVersion < this.compactedRevision)
+        throw ApiError.gone(sinceVersion, this.compactedRevision);
       for (const event of this.history) {
         if (event.resourceVersion > sinceVersion) listener(event);
       }
