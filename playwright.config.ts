@@ -15,6 +15,8 @@ export default defineConfig({
   outputDir: 'artifacts/playwright-output',
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    // Backstage pages scroll inside their own container, so full-page screenshots need a tall viewport.
+    viewport: { width: 1440, height: 1800 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

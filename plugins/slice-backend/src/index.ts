@@ -4,5 +4,13 @@
  * @packageDocumentation
  */
 export { slicePlugin as default } from './plugin';
-export { fleetServiceRef, CachedFleetService, type FleetService } from './service/FleetService';
-export { readHubConfigs, type HubConfig, type HubAuth } from './config/hubConfig';
+export {
+  fleetServiceRef,
+  CachedFleetService,
+  type FleetService,
+} from './service/FleetService';
+export {
+  readHubConfigs,
+  type HubConfig,
+  type HubAuth,
+} from './config/hubConfig';

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startFleetSim, type FleetSim } from '@slice-portal/fleet-sim';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
@@ -20,7 +24,12 @@ describe('slice backend against the fleet simulator', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slice-backend-test-'));
     kubeconfigPath = path.join(dir, 'kubeconfig');
-    sim = await startFleetSim({ scenario: 'demo', port: 0, kubeconfigPath, seed: 1 });
+    sim = await startFleetSim({
+      scenario: 'demo',
+      port: 0,
+      kubeconfigPath,
+      seed: 1,
+    });
   });
 
   afterAll(async () => {
@@ -28,7 +37,10 @@ describe('slice backend against the fleet simulator', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 20000);
 
-  async function startBackend(hubs: unknown[], permissionResult = AuthorizeResult.ALLOW) {
+  async function startBackend(
+    hubs: unknown[],
+    permissionResult = AuthorizeResult.ALLOW,
+  ) {
     return startTestBackend({
       features: [
         slicePlugin,
@@ -44,60 +56,108 @@ describe('slice backend against the fleet simulator', () => {
     for (;;) {
       const res = await request(server).get('/api/slice/v1/fleet').expect(200);
       const fleet = res.body as FleetResponse;
-      if (fleet.hubs.every(h => h.sync.state !== 'pending') || Date.now() > deadline) return fleet;
+      if (
+        fleet.hubs.every(h => h.sync.state !== 'pending') ||
+        Date.now() > deadline
+      )
+        return fleet;
       await new Promise(r => setTimeout(r, 100));
     }
   }
 
   it('serves the scenario’s hub, clusters and slices from the hub’s objects', async () => {
     const backend = await startBackend([
-      { name: 'demo', title: 'Demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } },
+      {
+        name: 'demo',
+        title: 'Demo',
+        auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' },
+      },
     ]);
     const server = backend.server;
     try {
       const fleet = await fleetWhenSynced(server);
       expect(fleet.errors).toEqual([]);
       expect(fleet.hubs).toHaveLength(1);
-      expect(fleet.hubs[0]).toMatchObject({ name: 'demo', title: 'Demo', sync: { state: 'ok' } });
-      expect(fleet.hubs[0].projects).toEqual(sim.scenario.projects.map(p => p.name).sort());
+      expect(fleet.hubs[0]).toMatchObject({
+        name: 'demo',
+        title: 'Demo',
+        sync: { state: 'ok' },
+      });
+      expect(fleet.hubs[0].projects).toEqual(
+        sim.scenario.projects.map(p => p.name).sort(),
+      );
 
       const expectedClusters = sim.scenario.projects
         .flatMap(p => p.clusters.map(c => ({ project: p.name, ...c })))
-        .map(c => [c.project, c.name, c.cloudProvider, c.cloudRegion, c.latitude, c.longitude])
+        .map(c => [
+          c.project,
+          c.name,
+          c.cloudProvider,
+          c.cloudRegion,
+          c.latitude,
+          c.longitude,
+        ])
         .sort();
       expect(
         fleet.clusters
-          .map(c => [c.project, c.name, c.geo.cloudProvider, c.geo.cloudRegion, c.geo.latitude, c.geo.longitude])
+          .map(c => [
+            c.project,
+            c.name,
+            c.geo.cloudProvider,
+            c.geo.cloudRegion,
+            c.geo.latitude,
+            c.geo.longitude,
+          ])
           .sort(),
       ).toEqual(expectedClusters);
-      expect(fleet.clusters.every(c => c.registrationStatus === 'Registered')).toBe(true);
+      expect(
+        fleet.clusters.every(c => c.registrationStatus === 'Registered'),
+      ).toBe(true);
 
       const expectedSlices = sim.scenario.projects
-        .flatMap(p => p.slices.map(s => [p.name, s.name, [...s.clusters].sort()]))
+        .flatMap(p =>
+          p.slices.map(s => [p.name, s.name, [...s.clusters].sort()]),
+        )
         .sort();
       expect(
-        fleet.slices.map(s => [s.project, s.name, s.members.map(m => m.cluster).sort()]).sort(),
+        fleet.slices
+          .map(s => [s.project, s.name, s.members.map(m => m.cluster).sort()])
+          .sort(),
       ).toEqual(expectedSlices);
 
       const pacman = fleet.slices.find(s => s.name === 'pacman')!;
       expect(pacman.namespaces.sort()).toEqual(['mongodb', 'pacman']);
       for (const member of pacman.members) {
-        expect(member.onboardedNamespaces.sort()).toEqual(['mongodb', 'pacman']);
+        expect(member.onboardedNamespaces.sort()).toEqual([
+          'mongodb',
+          'pacman',
+        ]);
         expect(member.subnet).toMatch(/^10\.1\.\d+\.0\/\d+$/);
       }
       expect(pacman.health.state).toBe('ok');
 
       // The demo's edge site has a forwarder in Warning: the cluster and its slice say so, and why.
       const edge = fleet.clusters.find(c => c.name === 'edge-nyc')!;
-      expect(edge.health).toEqual({ state: 'warning', reasons: ['cluster health Warning: forwarder'] });
-      const edgeSlices = fleet.slices.filter(s => s.members.some(m => m.cluster === 'edge-nyc'));
+      expect(edge.health).toEqual({
+        state: 'warning',
+        reasons: ['cluster health Warning: forwarder'],
+      });
+      const edgeSlices = fleet.slices.filter(s =>
+        s.members.some(m => m.cluster === 'edge-nyc'),
+      );
       expect(edgeSlices.length).toBeGreaterThan(0);
       for (const slice of edgeSlices) {
         expect(slice.health.state).toBe('warning');
-        expect(slice.health.reasons).toContain('cluster health Warning: forwarder');
+        expect(slice.health.reasons).toContain(
+          'cluster health Warning: forwarder',
+        );
       }
-      expect(fleet.slices.find(s => s.name === 'analytics')?.mode).toBe('no-network');
-      expect(fleet.slices.find(s => s.name === 'payments')?.isolationEnabled).toBe(true);
+      expect(fleet.slices.find(s => s.name === 'analytics')?.mode).toBe(
+        'no-network',
+      );
+      expect(
+        fleet.slices.find(s => s.name === 'payments')?.isolationEnabled,
+      ).toBe(true);
       expect(fleet.counts.clusters.warning).toBe(1);
     } finally {
       await backend.stop();
@@ -106,7 +166,10 @@ describe('slice backend against the fleet simulator', () => {
 
   it('reports an unreachable hub beside the hub that loaded', async () => {
     const backend = await startBackend([
-      { name: 'demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } },
+      {
+        name: 'demo',
+        auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' },
+      },
       {
         name: 'gone',
         url: 'https://127.0.0.1:1',
@@ -122,8 +185,12 @@ describe('slice backend against the fleet simulator', () => {
         ['gone', 'unreachable'],
       ]);
       expect(fleet.errors.length).toBeGreaterThan(0);
-      expect(fleet.errors.every(e => e.source.startsWith('hub/gone'))).toBe(true);
-      expect(fleet.slices.length).toBe(sim.scenario.projects.flatMap(p => p.slices).length);
+      expect(fleet.errors.every(e => e.source.startsWith('hub/gone'))).toBe(
+        true,
+      );
+      expect(fleet.slices.length).toBe(
+        sim.scenario.projects.flatMap(p => p.slices).length,
+      );
     } finally {
       await backend.stop();
     }
@@ -151,18 +218,27 @@ describe('slice backend against the fleet simulator', () => {
 
   it('refuses users without kubeslice.fleet.read and unauthenticated requests', async () => {
     const backend = await startBackend(
-      [{ name: 'demo', auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' } }],
+      [
+        {
+          name: 'demo',
+          auth: { type: 'kubeconfig', path: kubeconfigPath, context: 'hub' },
+        },
+      ],
       AuthorizeResult.DENY,
     );
     const server = backend.server;
     try {
-      const denied = await request(server).get('/api/slice/v1/fleet').expect(403);
+      const denied = await request(server)
+        .get('/api/slice/v1/fleet')
+        .expect(403);
       expect(denied.body.error.message).toMatch(/kubeslice\.fleet\.read/);
       await request(server)
         .get('/api/slice/v1/fleet')
         .set('Authorization', mockCredentials.none.header())
         .expect(401);
-      await request(server).get('/api/slice/health').expect(200, { status: 'ok' });
+      await request(server)
+        .get('/api/slice/health')
+        .expect(200, { status: 'ok' });
     } finally {
       await backend.stop();
     }

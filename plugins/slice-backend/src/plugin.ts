@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { slicePermissions } from '@slice-portal/plugin-slice-common';
 import { createRouter } from './router';
 import { fleetServiceRef } from './service/FleetService';
@@ -18,7 +21,13 @@ export const slicePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         fleet: fleetServiceRef,
       },
-      async init({ httpRouter, httpAuth, permissions, permissionsRegistry, fleet }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        fleet,
+      }) {
         permissionsRegistry.addPermissions(slicePermissions);
         httpRouter.use(await createRouter({ httpAuth, permissions, fleet }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

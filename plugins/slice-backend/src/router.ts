@@ -1,6 +1,9 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { sliceFleetReadPermission } from '@slice-portal/plugin-slice-common';
@@ -12,7 +15,9 @@ export interface RouterOptions {
   fleet: FleetService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, fleet } = options;
   const router = Router();
   router.use(express.json());
@@ -23,11 +28,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/fleet', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission: sliceFleetReadPermission }], {
-      credentials,
-    });
+    const [decision] = await permissions.authorize(
+      [{ permission: sliceFleetReadPermission }],
+      {
+        credentials,
+      },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to read the slice fleet (kubeslice.fleet.read)');
+      throw new NotAllowedError(
+        'You are not allowed to read the slice fleet (kubeslice.fleet.read)',
+      );
     }
     res.json(fleet.fleet());
   });

@@ -30,7 +30,8 @@ export const slicePlugin = createPlugin({
 export const SliceFleetPage = slicePlugin.provide(
   createRoutableExtension({
     name: 'SliceFleetPage',
-    component: () => import('./components/FleetPage/FleetPage').then(m => m.FleetPage),
+    component: () =>
+      import('./components/FleetPage/FleetPage').then(m => m.FleetPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -26,7 +26,8 @@ const fleetPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     title: 'Slices',
     icon: <DeviceHubIcon fontSize="inherit" />,
-    loader: () => import('./components/FleetPage/FleetPage').then(m => <m.FleetPage />),
+    loader: () =>
+      import('./components/FleetPage/FleetPage').then(m => <m.FleetPage />),
   },
 });
 

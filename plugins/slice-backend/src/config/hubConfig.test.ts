@@ -3,15 +3,26 @@ import type { JsonValue } from '@backstage/types';
 import { readHubConfigs } from './hubConfig';
 
 function read(hubs: unknown[]) {
-  return readHubConfigs(new ConfigReader({ slice: { hubs: hubs as JsonValue[] } }));
+  return readHubConfigs(
+    new ConfigReader({ slice: { hubs: hubs as JsonValue[] } }),
+  );
 }
 
 describe('readHubConfigs', () => {
   it('reads each auth type with defaults', () => {
     expect(
       read([
-        { name: 'prod', url: 'https://hub.example.com:6443', auth: { type: 'serviceAccount', token: 't' }, caData: 'Q0E=' },
-        { name: 'demo', title: 'Demo', auth: { type: 'kubeconfig', path: '/k', context: 'hub' } },
+        {
+          name: 'prod',
+          url: 'https://hub.example.com:6443',
+          auth: { type: 'serviceAccount', token: 't' },
+          caData: 'Q0E=',
+        },
+        {
+          name: 'demo',
+          title: 'Demo',
+          auth: { type: 'kubeconfig', path: '/k', context: 'hub' },
+        },
         { name: 'local', auth: { type: 'inCluster' }, skipTLSVerify: true },
       ]),
     ).toEqual([
@@ -50,17 +61,34 @@ describe('readHubConfigs', () => {
   });
 
   it.each([
-    [[{ name: 'Bad Name', auth: { type: 'inCluster' } }], "slice.hubs[0].name"],
-    [[{ name: 'a', auth: { type: 'inCluster' } }, { name: 'a', auth: { type: 'inCluster' } }], "slice.hubs[1].name"],
-    [[{ name: 'a', auth: { type: 'token' } }], "slice.hubs[0].auth.type"],
-    [[{ name: 'a', auth: { type: 'serviceAccount', token: 't' } }], "slice.hubs[0].url"],
-    [[{ name: 'a', url: 'not a url', auth: { type: 'inCluster' } }], "slice.hubs[0].url"],
-    [[{ name: 'a', url: 'ftp://x', auth: { type: 'inCluster' } }], "slice.hubs[0].url"],
+    [[{ name: 'Bad Name', auth: { type: 'inCluster' } }], 'slice.hubs[0].name'],
+    [
+      [
+        { name: 'a', auth: { type: 'inCluster' } },
+        { name: 'a', auth: { type: 'inCluster' } },
+      ],
+      'slice.hubs[1].name',
+    ],
+    [[{ name: 'a', auth: { type: 'token' } }], 'slice.hubs[0].auth.type'],
+    [
+      [{ name: 'a', auth: { type: 'serviceAccount', token: 't' } }],
+      'slice.hubs[0].url',
+    ],
+    [
+      [{ name: 'a', url: 'not a url', auth: { type: 'inCluster' } }],
+      'slice.hubs[0].url',
+    ],
+    [
+      [{ name: 'a', url: 'ftp://x', auth: { type: 'inCluster' } }],
+      'slice.hubs[0].url',
+    ],
   ])('names the offending key in the error (%#)', (hubs, key) => {
     expect(() => read(hubs)).toThrow(key);
   });
 
   it('reports a missing required key by its path', () => {
-    expect(() => read([{ name: 'a', auth: { type: 'kubeconfig' } }])).toThrow(/auth\.path/);
+    expect(() => read([{ name: 'a', auth: { type: 'kubeconfig' } }])).toThrow(
+      /auth\.path/,
+    );
   });
 });

@@ -34,7 +34,9 @@ export function readHubConfigs(config: Config): HubConfig[] {
       );
     }
     if (seen.has(name)) {
-      throw new Error(`Invalid config at '${at}.name': hub name '${name}' is used more than once`);
+      throw new Error(
+        `Invalid config at '${at}.name': hub name '${name}' is used more than once`,
+      );
     }
     seen.add(name);
 
@@ -62,7 +64,9 @@ export function readHubConfigs(config: Config): HubConfig[] {
 
     const url = entry.getOptionalString('url');
     if (auth.type === 'serviceAccount' && !url) {
-      throw new Error(`Missing config at '${at}.url': a hub with serviceAccount auth needs the API server URL`);
+      throw new Error(
+        `Missing config at '${at}.url': a hub with serviceAccount auth needs the API server URL`,
+      );
     }
     if (url) {
       let parsed: URL;
@@ -72,7 +76,9 @@ export function readHubConfigs(config: Config): HubConfig[] {
         throw new Error(`Invalid config at '${at}.url': '${url}' is not a URL`);
       }
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new Error(`Invalid config at '${at}.url': '${url}' must use https`);
+        throw new Error(
+          `Invalid config at '${at}.url': '${url}' must use https`,
+        );
       }
     }
 

@@ -1,5 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { HubObjects, HubSync, SourceError } from '@slice-portal/plugin-slice-common';
+import type {
+  HubObjects,
+  HubSync,
+  SourceError,
+} from '@slice-portal/plugin-slice-common';
 import type { HubConfig } from '../config/hubConfig';
 import { kubeConfigForHub } from './kubeConfigForHub';
 import { HUB_KINDS } from './kinds';
@@ -17,7 +21,9 @@ export class HubCache {
     try {
       const kubeConfig = kubeConfigForHub(config);
       for (const kind of HUB_KINDS) {
-        this.watchers.push(new KindWatcher(config.name, kind, kubeConfig, logger));
+        this.watchers.push(
+          new KindWatcher(config.name, kind, kubeConfig, logger),
+        );
       }
     } catch (error) {
       // A hub whose credentials cannot be loaded is reported, not fatal for the others.
@@ -35,10 +41,15 @@ export class HubCache {
   }
 
   sync(): HubSync {
-    if (this.setupError) return { state: 'unreachable', message: this.setupError };
+    if (this.setupError)
+      return { state: 'unreachable', message: this.setupError };
     const statuses = this.watchers.map(w => w.getStatus());
-    const failed = statuses.filter(s => s.state === 'unreachable' || s.state === 'degraded');
-    const syncTimes = statuses.map(s => s.lastSyncAt?.getTime()).filter((t): t is number => t !== undefined);
+    const failed = statuses.filter(
+      s => s.state === 'unreachable' || s.state === 'degraded',
+    );
+    const syncTimes = statuses
+      .map(s => s.lastSyncAt?.getTime())
+      .filter((t): t is number => t !== undefined);
     const lastSyncAt =
       syncTimes.length === statuses.length && syncTimes.length > 0
         ? new Date(Math.min(...syncTimes)).toISOString()
@@ -47,9 +58,14 @@ export class HubCache {
       return { state: 'unreachable', lastSyncAt, message: failed[0]?.error };
     }
     if (failed.length > 0) {
-      return { state: 'degraded', lastSyncAt, message: failed.map(s => s.error).join('; ') };
+      return {
+        state: 'degraded',
+        lastSyncAt,
+        message: failed.map(s => s.error).join('; '),
+      };
     }
-    if (statuses.some(s => s.state === 'pending')) return { state: 'pending', lastSyncAt };
+    if (statuses.some(s => s.state === 'pending'))
+      return { state: 'pending', lastSyncAt };
     return { state: 'ok', lastSyncAt };
   }
 
@@ -58,7 +74,11 @@ export class HubCache {
       (this.watchers.find(w => w.kind.key === key)?.objects() ?? []) as any[];
     const errors: SourceError[] = [];
     if (this.setupError) {
-      errors.push({ source: `hub/${this.config.name}`, state: 'unreachable', message: this.setupError });
+      errors.push({
+        source: `hub/${this.config.name}`,
+        state: 'unreachable',
+        message: this.setupError,
+      });
     }
     for (const watcher of this.watchers) {
       const status = watcher.getStatus();
@@ -86,7 +106,11 @@ export class HubCache {
   async waitForInitialSync(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.setupError || this.watchers.every(w => w.getStatus().state !== 'pending')) return;
+      if (
+        this.setupError ||
+        this.watchers.every(w => w.getStatus().state !== 'pending')
+      )
+        return;
       await new Promise(resolve => setTimeout(resolve, 50));
     }
   }

@@ -23,7 +23,12 @@ const MAX_BACKOFF_MS = 30000;
 /** The message of a client-node error, which may be an ApiException, a fetch error or a status object. */
 export function describeError(error: unknown): string {
   if (!error) return 'unknown error';
-  const e = error as { code?: number; body?: unknown; message?: string; cause?: { code?: string } };
+  const e = error as {
+    code?: number;
+    body?: unknown;
+    message?: string;
+    cause?: { code?: string };
+  };
   if (typeof e.code === 'number' && e.body) {
     try {
       const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
@@ -33,7 +38,8 @@ export function describeError(error: unknown): string {
     }
     return `HTTP ${e.code}`;
   }
-  if (e.cause?.code) return `${e.message ?? 'request failed'} (${e.cause.code})`;
+  if (e.cause?.code)
+    return `${e.message ?? 'request failed'} (${e.cause.code})`;
   return e.message ?? String(error);
 }
 
@@ -43,7 +49,8 @@ export function describeError(error: unknown): string {
  * the connection fails it stops, so this restarts it with exponential backoff.
  */
 export class KindWatcher {
-  private readonly informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+  private readonly informer: Informer<KubernetesObject> &
+    ObjectCache<KubernetesObject>;
   private failedSinceStart = false;
   private status: KindWatcherStatus = { state: 'pending' };
   private connected = false;
@@ -59,8 +66,15 @@ export class KindWatcher {
   ) {
     const api = kubeConfig.makeApiClient(CustomObjectsApi);
     const path = `/apis/${kind.group}/${kind.version}/${kind.plural}`;
-    this.informer = makeInformer(kubeConfig, path, () =>
-      api.listClusterCustomObject({ group: kind.group, version: kind.version, plural: kind.plural }) as any,
+    this.informer = makeInformer(
+      kubeConfig,
+      path,
+      () =>
+        api.listClusterCustomObject({
+          group: kind.group,
+          version: kind.version,
+          plural: kind.plural,
+        }) as any,
     );
     const markSynced = () => this.markSynced();
     // 'connect' fires before the (re)list, so it is not proof of sync; add/update/delete are.
@@ -116,9 +130,15 @@ export class KindWatcher {
     this.failedSinceStart = true;
     this.connected = false;
     const message = describeError(error);
-    this.status = { state: 'unreachable', lastSyncAt: this.status.lastSyncAt, error: message };
+    this.status = {
+      state: 'unreachable',
+      lastSyncAt: this.status.lastSyncAt,
+      error: message,
+    };
     this.logger.warn(
-      `Hub ${this.hub}: watch of ${this.kind.plural} failed (${message}); retrying in ${this.backoffMs / 1000}s`,
+      `Hub ${this.hub}: watch of ${
+        this.kind.plural
+      } failed (${message}); retrying in ${this.backoffMs / 1000}s`,
     );
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {

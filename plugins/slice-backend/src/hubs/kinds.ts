@@ -11,8 +11,28 @@ export interface WatchedKind {
  * live in `kubeslice-controller`, the rest in the project namespaces `kubeslice-<project>`.
  */
 export const HUB_KINDS: readonly WatchedKind[] = [
-  { key: 'projects', group: 'controller.kubeslice.io', version: 'v1alpha1', plural: 'projects' },
-  { key: 'clusters', group: 'controller.kubeslice.io', version: 'v1alpha1', plural: 'clusters' },
-  { key: 'sliceConfigs', group: 'controller.kubeslice.io', version: 'v1alpha1', plural: 'sliceconfigs' },
-  { key: 'workerSliceConfigs', group: 'worker.kubeslice.io', version: 'v1alpha1', plural: 'workersliceconfigs' },
+  {
+    key: 'projects',
+    group: 'controller.kubeslice.io',
+    version: 'v1alpha1',
+    plural: 'projects',
+  },
+  {
+    key: 'clusters',
+    group: 'controller.kubeslice.io',
+    version: 'v1alpha1',
+    plural: 'clusters',
+  },
+  {
+    key: 'sliceConfigs',
+    group: 'controller.kubeslice.io',
+    version: 'v1alpha1',
+    plural: 'sliceconfigs',
+  },
+  {
+    key: 'workerSliceConfigs',
+    group: 'worker.kubeslice.io',
+    version: 'v1alpha1',
+    plural: 'workersliceconfigs',
+  },
 ];

@@ -53,7 +53,10 @@ describe('kubeConfigForHub', () => {
       auth: { type: 'kubeconfig', path: file, context: 'hub' },
       skipTLSVerify: false,
     });
-    expect(kc.getCurrentCluster()).toMatchObject({ server: 'https://hub.example.com', caData: 'T1ZFUlJJREU=' });
+    expect(kc.getCurrentCluster()).toMatchObject({
+      server: 'https://hub.example.com',
+      caData: 'T1ZFUlJJREU=',
+    });
   });
 
   it('builds a service-account connection with TLS verification on by default', () => {

@@ -26,7 +26,13 @@ export function kubeConfigForHub(hub: HubConfig): KubeConfig {
       break;
     case 'serviceAccount':
       kc.loadFromOptions({
-        clusters: [{ name: hub.name, server: hub.url!, skipTLSVerify: hub.skipTLSVerify }],
+        clusters: [
+          {
+            name: hub.name,
+            server: hub.url!,
+            skipTLSVerify: hub.skipTLSVerify,
+          },
+        ],
         users: [{ name: hub.name, token: hub.auth.token }],
         contexts: [{ name: hub.name, cluster: hub.name, user: hub.name }],
         currentContext: hub.name,
@@ -38,7 +44,9 @@ export function kubeConfigForHub(hub: HubConfig): KubeConfig {
 
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
-    throw new Error(`Hub '${hub.name}': the kubeconfig has no cluster for its current context`);
+    throw new Error(
+      `Hub '${hub.name}': the kubeconfig has no cluster for its current context`,
+    );
   }
   const overridden = {
     ...cluster,

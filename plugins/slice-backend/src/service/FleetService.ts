@@ -5,7 +5,10 @@ import {
   type LoggerService,
   type RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { buildFleet, type FleetResponse } from '@slice-portal/plugin-slice-common';
+import {
+  buildFleet,
+  type FleetResponse,
+} from '@slice-portal/plugin-slice-common';
 import { readHubConfigs } from '../config/hubConfig';
 import { HubCache } from '../hubs/HubCache';
 
@@ -19,10 +22,15 @@ export interface FleetService {
 export class CachedFleetService implements FleetService {
   private constructor(private readonly hubs: HubCache[]) {}
 
-  static create(options: { config: RootConfigService; logger: LoggerService }): CachedFleetService {
+  static create(options: {
+    config: RootConfigService;
+    logger: LoggerService;
+  }): CachedFleetService {
     const hubConfigs = readHubConfigs(options.config);
     if (hubConfigs.length === 0) {
-      options.logger.warn('No hubs configured under slice.hubs; the fleet will be empty');
+      options.logger.warn(
+        'No hubs configured under slice.hubs; the fleet will be empty',
+      );
     }
     for (const hub of hubConfigs) {
       if (hub.skipTLSVerify) {
@@ -32,7 +40,9 @@ export class CachedFleetService implements FleetService {
       }
     }
     return new CachedFleetService(
-      hubConfigs.map(hub => new HubCache(hub, options.logger.child({ hub: hub.name }))),
+      hubConfigs.map(
+        hub => new HubCache(hub, options.logger.child({ hub: hub.name })),
+      ),
     );
   }
 

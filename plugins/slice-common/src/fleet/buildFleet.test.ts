@@ -1,10 +1,18 @@
-import type { ClusterObject, SliceConfigObject, WorkerSliceConfigObject } from '../kube/objects';
+import type {
+  ClusterObject,
+  SliceConfigObject,
+  WorkerSliceConfigObject,
+} from '../kube/objects';
 import { buildFleet, projectOfNamespace, type HubObjects } from './buildFleet';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const fresh = '2026-11-21T11:59:30Z';
 
-function registered(name: string, geo: Record<string, string>, componentWarning?: string): ClusterObject {
+function registered(
+  name: string,
+  geo: Record<string, string>,
+  componentWarning?: string,
+): ClusterObject {
   return {
     metadata: { name, namespace: 'kubeslice-arcade' },
     spec: { clusterProperty: { geoLocation: geo } },
@@ -24,7 +32,11 @@ function registered(name: string, geo: Record<string, string>, componentWarning?
   };
 }
 
-function workerSlice(slice: string, cluster: string, components: [string, string][] = []): WorkerSliceConfigObject {
+function workerSlice(
+  slice: string,
+  cluster: string,
+  components: [string, string][] = [],
+): WorkerSliceConfigObject {
   const warn = components.some(([, s]) => s !== 'Normal');
   return {
     metadata: {
@@ -37,7 +49,12 @@ function workerSlice(slice: string, cluster: string, components: [string, string
       onboardedAppNamespaces: [{ name: 'pacman' }],
       sliceHealth: {
         sliceHealthStatus: warn ? 'Warning' : 'Normal',
-        componentStatuses: components.map(([component, componentHealthStatus]) => ({ component, componentHealthStatus })),
+        componentStatuses: components.map(
+          ([component, componentHealthStatus]) => ({
+            component,
+            componentHealthStatus,
+          }),
+        ),
         lastUpdated: fresh,
       },
     },
@@ -66,13 +83,28 @@ function hub(overrides: Partial<HubObjects> = {}): HubObjects {
     title: 'Demo',
     sync: { state: 'ok', lastSyncAt: now.toISOString() },
     errors: [],
-    projects: [{ metadata: { name: 'arcade', namespace: 'kubeslice-controller' } }],
+    projects: [
+      { metadata: { name: 'arcade', namespace: 'kubeslice-controller' } },
+    ],
     clusters: [
-      registered('aws-east', { cloudProvider: 'aws', cloudRegion: 'us-east-1', latitude: '38.95', longitude: '-77.45' }),
-      registered('gcp-west', { cloudProvider: 'gcp', cloudRegion: 'us-west1', latitude: '45.6', longitude: '-121.18' }),
+      registered('aws-east', {
+        cloudProvider: 'aws',
+        cloudRegion: 'us-east-1',
+        latitude: '38.95',
+        longitude: '-77.45',
+      }),
+      registered('gcp-west', {
+        cloudProvider: 'gcp',
+        cloudRegion: 'us-west1',
+        latitude: '45.6',
+        longitude: '-121.18',
+      }),
     ],
     sliceConfigs: [pacman],
-    workerSliceConfigs: [workerSlice('pacman', 'aws-east'), workerSlice('pacman', 'gcp-west')],
+    workerSliceConfigs: [
+      workerSlice('pacman', 'aws-east'),
+      workerSlice('pacman', 'gcp-west'),
+    ],
     ...overrides,
   };
 }
@@ -98,7 +130,15 @@ describe('buildFleet', () => {
         sliceCount: 1,
       },
     ]);
-    expect(fleet.clusters.map(c => [c.name, c.project, c.geo.cloudProvider, c.geo.latitude, c.slices])).toEqual([
+    expect(
+      fleet.clusters.map(c => [
+        c.name,
+        c.project,
+        c.geo.cloudProvider,
+        c.geo.latitude,
+        c.slices,
+      ]),
+    ).toEqual([
       ['aws-east', 'arcade', 'aws', 38.95, ['pacman']],
       ['gcp-west', 'arcade', 'gcp', 45.6, ['pacman']],
     ]);
@@ -113,7 +153,9 @@ describe('buildFleet', () => {
       namespaces: ['pacman', 'mongodb'],
       health: { state: 'ok', reasons: [] },
     });
-    expect(slice.members.map(m => [m.cluster, m.subnet, m.onboardedNamespaces])).toEqual([
+    expect(
+      slice.members.map(m => [m.cluster, m.subnet, m.onboardedNamespaces]),
+    ).toEqual([
       ['aws-east', '10.1.0.0/20', ['pacman']],
       ['gcp-west', '10.1.0.0/20', ['pacman']],
     ]);
@@ -135,7 +177,10 @@ describe('buildFleet', () => {
       ],
       now,
     );
-    expect(fleet.slices[0].health).toEqual({ state: 'warning', reasons: ['cluster health Warning: forwarder'] });
+    expect(fleet.slices[0].health).toEqual({
+      state: 'warning',
+      reasons: ['cluster health Warning: forwarder'],
+    });
     expect(fleet.slices[0].members[0].health.state).toBe('ok');
   });
 
@@ -144,7 +189,10 @@ describe('buildFleet', () => {
       [
         hub({
           workerSliceConfigs: [
-            workerSlice('pacman', 'aws-east', [['gateway-tunnel', 'Error'], ['dns', 'Normal']]),
+            workerSlice('pacman', 'aws-east', [
+              ['gateway-tunnel', 'Error'],
+              ['dns', 'Normal'],
+            ]),
             workerSlice('pacman', 'gcp-west'),
           ],
         }),
@@ -159,7 +207,12 @@ describe('buildFleet', () => {
 
   it('reports members without a WorkerSliceConfig and unregistered clusters', () => {
     const fleet = buildFleet(
-      [hub({ clusters: [registered('aws-east', {})], workerSliceConfigs: [workerSlice('pacman', 'aws-east')] })],
+      [
+        hub({
+          clusters: [registered('aws-east', {})],
+          workerSliceConfigs: [workerSlice('pacman', 'aws-east')],
+        }),
+      ],
       now,
     );
     expect(fleet.slices[0].health.state).toBe('error');
@@ -173,21 +226,42 @@ describe('buildFleet', () => {
     const fleet = buildFleet(
       [
         hub({
-          clusters: [{ metadata: { name: 'old', namespace: 'kubeslice-arcade' } }],
-          sliceConfigs: [{ metadata: { name: 'bare', namespace: 'kubeslice-arcade' } }],
+          clusters: [
+            { metadata: { name: 'old', namespace: 'kubeslice-arcade' } },
+          ],
+          sliceConfigs: [
+            { metadata: { name: 'bare', namespace: 'kubeslice-arcade' } },
+          ],
           workerSliceConfigs: [{ metadata: { name: 'x' } }],
         }),
       ],
       now,
     );
-    expect(fleet.clusters[0]).toMatchObject({ name: 'old', networkPresent: false, nodeIPs: [], slices: [] });
+    expect(fleet.clusters[0]).toMatchObject({
+      name: 'old',
+      networkPresent: false,
+      nodeIPs: [],
+      slices: [],
+    });
     expect(fleet.clusters[0].health.state).toBe('unknown');
-    expect(fleet.slices[0]).toMatchObject({ name: 'bare', members: [], namespaces: [], isolationEnabled: false });
-    expect(fleet.slices[0].health).toEqual({ state: 'warning', reasons: ['slice bare has no member clusters'] });
+    expect(fleet.slices[0]).toMatchObject({
+      name: 'bare',
+      members: [],
+      namespaces: [],
+      isolationEnabled: false,
+    });
+    expect(fleet.slices[0].health).toEqual({
+      state: 'warning',
+      reasons: ['slice bare has no member clusters'],
+    });
   });
 
   it('passes source errors through beside the data', () => {
-    const error = { source: 'hub/demo/clusters', state: 'unreachable' as const, message: 'HTTP 503' };
+    const error = {
+      source: 'hub/demo/clusters',
+      state: 'unreachable' as const,
+      message: 'HTTP 503',
+    };
     const fleet = buildFleet([hub({ errors: [error] })], now);
     expect(fleet.errors).toEqual([error]);
     expect(fleet.slices).toHaveLength(1);

@@ -9,7 +9,12 @@ import {
   LABEL_WORKER_CLUSTER,
   PROJECT_NAMESPACE_PREFIX,
 } from '../kube/objects';
-import { HEALTH_STATES, health, worstHealth, type Health } from '../health/health';
+import {
+  HEALTH_STATES,
+  health,
+  worstHealth,
+  type Health,
+} from '../health/health';
 import { clusterHealth } from './clusterHealth';
 import { memberHealth } from './sliceHealth';
 import type {
@@ -79,7 +84,14 @@ function buildSlice(
     const parts: Health[] = [memberHealth(name, cluster, ws, now)];
     const registered = clustersByKey.get(`${namespace}/${cluster}`);
     if (!registered) {
-      parts.push(health('error', `cluster ${cluster} is not registered in project ${projectOfNamespace(namespace)}`));
+      parts.push(
+        health(
+          'error',
+          `cluster ${cluster} is not registered in project ${projectOfNamespace(
+            namespace,
+          )}`,
+        ),
+      );
     } else if (registered.summary.health.state !== 'ok') {
       parts.push(registered.summary.health);
     }
@@ -117,13 +129,17 @@ function buildSlice(
 }
 
 function countHealth(items: { health: Health }[]): HealthCounts {
-  const counts = Object.fromEntries(HEALTH_STATES.map(s => [s, 0])) as HealthCounts;
+  const counts = Object.fromEntries(
+    HEALTH_STATES.map(s => [s, 0]),
+  ) as HealthCounts;
   for (const item of items) counts[item.health.state] += 1;
   return counts;
 }
 
-const byName = (a: { project: string; name: string }, b: { project: string; name: string }) =>
-  a.project.localeCompare(b.project) || a.name.localeCompare(b.name);
+const byName = (
+  a: { project: string; name: string },
+  b: { project: string; name: string },
+) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name);
 
 /**
  * Turns the cached objects of every hub into the fleet summary served by `GET /fleet`.
@@ -142,7 +158,10 @@ export function buildFleet(hubs: HubObjects[], now: Date): FleetResponse {
     for (const slice of hub.sliceConfigs) {
       for (const cluster of slice.spec?.clusters ?? []) {
         const key = `${slice.metadata?.namespace}/${cluster}`;
-        slicesOfCluster.set(key, [...(slicesOfCluster.get(key) ?? []), slice.metadata?.name ?? '']);
+        slicesOfCluster.set(key, [
+          ...(slicesOfCluster.get(key) ?? []),
+          slice.metadata?.name ?? '',
+        ]);
       }
     }
     const clusters = hub.clusters.map(cluster => {
@@ -161,7 +180,9 @@ export function buildFleet(hubs: HubObjects[], now: Date): FleetResponse {
         },
         registrationStatus: cluster.status?.registrationStatus,
         networkPresent: cluster.status?.networkPresent ?? false,
-        nodeIPs: cluster.spec?.nodeIPs?.length ? cluster.spec.nodeIPs : cluster.status?.nodeIPs ?? [],
+        nodeIPs: cluster.spec?.nodeIPs?.length
+          ? cluster.spec.nodeIPs
+          : cluster.status?.nodeIPs ?? [],
         cniSubnets: cluster.status?.cniSubnet ?? [],
         slices: (slicesOfCluster.get(`${namespace}/${name}`) ?? []).sort(),
         health: clusterHealth(cluster, now),
@@ -171,10 +192,13 @@ export function buildFleet(hubs: HubObjects[], now: Date): FleetResponse {
       return summary;
     });
     const workerSlices = indexWorkerSlices(hub.workerSliceConfigs);
-    const slices = hub.sliceConfigs.map(s => buildSlice(hub.name, s, clustersByKey, workerSlices, now));
+    const slices = hub.sliceConfigs.map(s =>
+      buildSlice(hub.name, s, clustersByKey, workerSlices, now),
+    );
 
     const projects = new Set<string>();
-    for (const p of hub.projects) if (p.metadata?.name) projects.add(p.metadata.name);
+    for (const p of hub.projects)
+      if (p.metadata?.name) projects.add(p.metadata.name);
     hubSummaries.push({
       name: hub.name,
       title: hub.title,
@@ -194,7 +218,10 @@ export function buildFleet(hubs: HubObjects[], now: Date): FleetResponse {
     hubs: hubSummaries,
     clusters: allClusters,
     slices: allSlices,
-    counts: { clusters: countHealth(allClusters), slices: countHealth(allSlices) },
+    counts: {
+      clusters: countHealth(allClusters),
+      slices: countHealth(allSlices),
+    },
     errors,
   };
 }

@@ -5,7 +5,10 @@ const now = new Date('2026-11-21T12:00:00Z');
 const fresh = '2026-11-21T11:59:00Z';
 
 function cluster(status: ClusterObject['status']): ClusterObject {
-  return { metadata: { name: 'edge-nyc', namespace: 'kubeslice-arcade' }, status };
+  return {
+    metadata: { name: 'edge-nyc', namespace: 'kubeslice-arcade' },
+    status,
+  };
 }
 
 describe('clusterHealth', () => {
@@ -16,7 +19,9 @@ describe('clusterHealth', () => {
         networkPresent: true,
         clusterHealth: {
           clusterHealthStatus: 'Normal',
-          componentStatuses: [{ component: 'nsmgr', componentHealthStatus: 'Normal' }],
+          componentStatuses: [
+            { component: 'nsmgr', componentHealthStatus: 'Normal' },
+          ],
           lastUpdated: fresh,
         },
       }),
@@ -40,7 +45,10 @@ describe('clusterHealth', () => {
       }),
       now,
     );
-    expect(result).toEqual({ state: 'warning', reasons: ['cluster health Warning: forwarder'] });
+    expect(result).toEqual({
+      state: 'warning',
+      reasons: ['cluster health Warning: forwarder'],
+    });
   });
 
   it('is an error when a component is in Error', () => {
@@ -49,7 +57,9 @@ describe('clusterHealth', () => {
         registrationStatus: 'Registered',
         clusterHealth: {
           clusterHealthStatus: 'Warning',
-          componentStatuses: [{ component: 'netop', componentHealthStatus: 'Error' }],
+          componentStatuses: [
+            { component: 'netop', componentHealthStatus: 'Error' },
+          ],
           lastUpdated: fresh,
         },
       }),
@@ -63,12 +73,17 @@ describe('clusterHealth', () => {
     const result = clusterHealth(
       cluster({
         registrationStatus: 'Registered',
-        clusterHealth: { clusterHealthStatus: 'Normal', lastUpdated: '2026-11-21T11:48:00Z' },
+        clusterHealth: {
+          clusterHealthStatus: 'Normal',
+          lastUpdated: '2026-11-21T11:48:00Z',
+        },
       }),
       now,
     );
     expect(result.state).toBe('unknown');
-    expect(result.reasons).toEqual(['cluster edge-nyc status older than 5 min (last update 12 min ago)']);
+    expect(result.reasons).toEqual([
+      'cluster edge-nyc status older than 5 min (last update 12 min ago)',
+    ]);
   });
 
   it.each([
@@ -80,7 +95,9 @@ describe('clusterHealth', () => {
   ])('registration %s is %s', (registrationStatus, state) => {
     const result = clusterHealth(cluster({ registrationStatus }), now);
     expect(result.state).toBe(state);
-    expect(result.reasons).toEqual([`cluster edge-nyc registration ${registrationStatus}`]);
+    expect(result.reasons).toEqual([
+      `cluster edge-nyc registration ${registrationStatus}`,
+    ]);
   });
 
   it('is unknown before the worker reported anything (older CRDs, fresh registration)', () => {

@@ -3,8 +3,16 @@ import { health, healthOk, worstHealth, type Health } from '../health/health';
 import { describeAge, isStale } from './staleness';
 
 /** Registration states that mean the cluster is on its way in or out, not broken. */
-const TRANSITIONAL_REGISTRATION = new Set(['Pending', 'InProgress', 'DeregisterInProgress']);
-const FAILED_REGISTRATION = new Set(['Failed', 'DeregisterFailed', 'Deregistered']);
+const TRANSITIONAL_REGISTRATION = new Set([
+  'Pending',
+  'InProgress',
+  'DeregisterInProgress',
+]);
+const FAILED_REGISTRATION = new Set([
+  'Failed',
+  'DeregisterFailed',
+  'Deregistered',
+]);
 
 /**
  * Health of a registered worker cluster from what its worker operator reports on the hub
@@ -23,7 +31,9 @@ export function clusterHealth(cluster: ClusterObject, now: Date): Health {
   if (registration && FAILED_REGISTRATION.has(registration)) {
     parts.push(health('error', `cluster ${name} registration ${registration}`));
   } else if (registration && TRANSITIONAL_REGISTRATION.has(registration)) {
-    parts.push(health('warning', `cluster ${name} registration ${registration}`));
+    parts.push(
+      health('warning', `cluster ${name} registration ${registration}`),
+    );
   } else if (!registration) {
     parts.push(health('unknown', `cluster ${name} has no registration status`));
   }
@@ -33,20 +43,43 @@ export function clusterHealth(cluster: ClusterObject, now: Date): Health {
     const components = clusterHealthStatus.componentStatuses ?? [];
     const failed = components.filter(c => c.componentHealthStatus === 'Error');
     const warned = components.filter(
-      c => c.componentHealthStatus && c.componentHealthStatus !== 'Normal' && c.componentHealthStatus !== 'Error',
+      c =>
+        c.componentHealthStatus &&
+        c.componentHealthStatus !== 'Normal' &&
+        c.componentHealthStatus !== 'Error',
     );
     if (failed.length > 0) {
-      parts.push(health('error', `cluster health Error: ${failed.map(c => c.component).join(', ')}`));
+      parts.push(
+        health(
+          'error',
+          `cluster health Error: ${failed.map(c => c.component).join(', ')}`,
+        ),
+      );
     }
     if (warned.length > 0) {
-      parts.push(health('warning', `cluster health Warning: ${warned.map(c => c.component).join(', ')}`));
+      parts.push(
+        health(
+          'warning',
+          `cluster health Warning: ${warned.map(c => c.component).join(', ')}`,
+        ),
+      );
     }
-    if (failed.length === 0 && warned.length === 0 && clusterHealthStatus.clusterHealthStatus === 'Warning') {
+    if (
+      failed.length === 0 &&
+      warned.length === 0 &&
+      clusterHealthStatus.clusterHealthStatus === 'Warning'
+    ) {
       parts.push(health('warning', `cluster ${name} health Warning`));
     }
     if (isStale(clusterHealthStatus.lastUpdated, now)) {
       parts.push(
-        health('unknown', `cluster ${name} status older than 5 min (${describeAge(clusterHealthStatus.lastUpdated, now)})`),
+        health(
+          'unknown',
+          `cluster ${name} status older than 5 min (${describeAge(
+            clusterHealthStatus.lastUpdated,
+            now,
+          )})`,
+        ),
       );
     }
   }

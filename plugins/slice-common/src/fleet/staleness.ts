@@ -9,7 +9,10 @@ export function isStale(lastUpdated: string | undefined, now: Date): boolean {
 }
 
 /** "last update 12 min ago", for reasons shown to people. */
-export function describeAge(lastUpdated: string | undefined, now: Date): string {
+export function describeAge(
+  lastUpdated: string | undefined,
+  now: Date,
+): string {
   if (!lastUpdated) return 'never updated';
   const ms = now.getTime() - Date.parse(lastUpdated);
   if (Number.isNaN(ms)) return 'unparseable time';

@@ -17,11 +17,17 @@ describe('worstHealth', () => {
   });
 
   it('treats unknown as worse than ok but better than warning', () => {
-    expect(worstHealth([healthOk(), health('unknown', 'x')]).state).toBe('unknown');
-    expect(worstHealth([health('warning', 'w'), health('unknown', 'x')]).state).toBe('warning');
+    expect(worstHealth([healthOk(), health('unknown', 'x')]).state).toBe(
+      'unknown',
+    );
+    expect(
+      worstHealth([health('warning', 'w'), health('unknown', 'x')]).state,
+    ).toBe('warning');
   });
 
   it('deduplicates reasons', () => {
-    expect(worstHealth([health('warning', 'a'), health('warning', 'a')]).reasons).toEqual(['a']);
+    expect(
+      worstHealth([health('warning', 'a'), health('warning', 'a')]).reasons,
+    ).toEqual(['a']);
   });
 });

@@ -18,7 +18,12 @@ const SEVERITY: Record<HealthState, number> = {
   error: 3,
 };
 
-export const HEALTH_STATES: readonly HealthState[] = ['ok', 'warning', 'error', 'unknown'];
+export const HEALTH_STATES: readonly HealthState[] = [
+  'ok',
+  'warning',
+  'error',
+  'unknown',
+];
 
 export function healthOk(): Health {
   return { state: 'ok', reasons: [] };
@@ -31,7 +36,9 @@ export function health(state: HealthState, ...reasons: string[]): Health {
 /** The worst state of the parts; reasons of the worst parts first, then the rest (deduplicated). */
 export function worstHealth(parts: Health[]): Health {
   if (parts.length === 0) return healthOk();
-  const sorted = [...parts].sort((a, b) => SEVERITY[b.state] - SEVERITY[a.state]);
+  const sorted = [...parts].sort(
+    (a, b) => SEVERITY[b.state] - SEVERITY[a.state],
+  );
   const reasons: string[] = [];
   for (const part of sorted) {
     for (const reason of part.reasons) {

@@ -82,7 +82,11 @@ export type SliceConfigObject = KubeObject<
     sliceType?: string;
     maxClusters?: number;
     clusters?: string[];
-    overlayNetworkDeploymentMode?: 'single-network' | 'multi-network' | 'no-network' | string;
+    overlayNetworkDeploymentMode?:
+      | 'single-network'
+      | 'multi-network'
+      | 'no-network'
+      | string;
     standardQosProfileName?: string;
     qosProfileDetails?: {
       queueType?: string;

@@ -2,39 +2,74 @@ import { Table, type TableColumn } from '@backstage/core-components';
 import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 
-const columns: TableColumn<ClusterSummary>[] = [
-  { title: 'Cluster', field: 'name', highlight: true },
-  { title: 'Project', field: 'project' },
-  {
-    title: 'Location',
-    customFilterAndSearch: (query, row) =>
-      `${row.geo.cloudProvider} ${row.geo.cloudRegion}`.toLowerCase().includes(String(query).toLowerCase()),
-    render: row => [row.geo.cloudProvider, row.geo.cloudRegion].filter(Boolean).join(' · ') || '—',
-  },
-  { title: 'Registration', field: 'registrationStatus', render: row => row.registrationStatus ?? '—' },
-  {
-    title: 'Health',
-    customSort: (a, b) => a.health.state.localeCompare(b.health.state),
-    customFilterAndSearch: (query, row) =>
-      [row.health.state, ...row.health.reasons].join(' ').toLowerCase().includes(String(query).toLowerCase()),
-    render: row => <HealthStatus health={row.health} />,
-  },
-  {
-    title: 'Slices',
-    customFilterAndSearch: (query, row) => row.slices.join(' ').includes(String(query)),
-    render: row => row.slices.join(', ') || '—',
-  },
-  { title: 'Hub', field: 'hub' },
-];
+const nowrap = { whiteSpace: 'nowrap' as const };
 
-export function ClustersTable({ clusters }: { clusters: ClusterSummary[] }) {
+function columnsFor(showHub: boolean): TableColumn<ClusterSummary>[] {
+  return [
+    { title: 'Cluster', field: 'name', highlight: true, cellStyle: nowrap },
+    { title: 'Project', field: 'project' },
+    {
+      title: 'Location',
+      customFilterAndSearch: (query, row) =>
+        `${row.geo.cloudProvider} ${row.geo.cloudRegion}`
+          .toLowerCase()
+          .includes(String(query).toLowerCase()),
+      render: row =>
+        [row.geo.cloudProvider, row.geo.cloudRegion]
+          .filter(Boolean)
+          .join(' · ') || '—',
+    },
+    {
+      title: 'Registration',
+      field: 'registrationStatus',
+      render: row => row.registrationStatus ?? '—',
+    },
+    {
+      title: 'Health',
+      customSort: (a, b) => a.health.state.localeCompare(b.health.state),
+      customFilterAndSearch: (query, row) =>
+        [row.health.state, ...row.health.reasons]
+          .join(' ')
+          .toLowerCase()
+          .includes(String(query).toLowerCase()),
+      render: row => <HealthStatus health={row.health} />,
+    },
+    {
+      title: 'Slices',
+      customFilterAndSearch: (query, row) =>
+        row.slices.join(' ').includes(String(query)),
+      render: row => row.slices.join(', ') || '—',
+    },
+    ...(showHub
+      ? [{ title: 'Hub', field: 'hub' } as TableColumn<ClusterSummary>]
+      : []),
+  ];
+}
+
+/** The hub column only helps when there is more than one hub. */
+export function ClustersTable({
+  clusters,
+  showHub,
+}: {
+  clusters: ClusterSummary[];
+  showHub: boolean;
+}) {
   return (
     <Table<ClusterSummary>
       title={`Clusters (${clusters.length})`}
-      options={{ paging: clusters.length > 20, pageSize: 20, search: true, padding: 'dense' }}
-      columns={columns}
+      options={{
+        paging: clusters.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+      }}
+      columns={columnsFor(showHub)}
       data={clusters}
-      emptyContent={<div style={{ padding: 16 }}>No clusters are registered on the configured hubs.</div>}
+      emptyContent={
+        <div style={{ padding: 16 }}>
+          No clusters are registered on the configured hubs.
+        </div>
+      }
     />
   );
 }

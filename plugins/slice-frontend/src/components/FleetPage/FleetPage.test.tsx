@@ -1,4 +1,7 @@
-import { renderInTestApp, registerMswTestHooks } from '@backstage/frontend-test-utils';
+import {
+  renderInTestApp,
+  registerMswTestHooks,
+} from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -25,7 +28,12 @@ const fleet: FleetResponse = {
       hub: 'demo',
       project: 'arcade',
       name: 'aws-east',
-      geo: { cloudProvider: 'aws', cloudRegion: 'us-east-1', latitude: 38.95, longitude: -77.45 },
+      geo: {
+        cloudProvider: 'aws',
+        cloudRegion: 'us-east-1',
+        latitude: 38.95,
+        longitude: -77.45,
+      },
       registrationStatus: 'Registered',
       networkPresent: true,
       nodeIPs: [],
@@ -43,7 +51,10 @@ const fleet: FleetResponse = {
       nodeIPs: [],
       cniSubnets: [],
       slices: ['pacman'],
-      health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+      health: {
+        state: 'warning',
+        reasons: ['cluster health Warning: forwarder'],
+      },
     },
   ],
   slices: [
@@ -56,14 +67,24 @@ const fleet: FleetResponse = {
       isolationEnabled: false,
       namespaces: ['pacman', 'mongodb'],
       members: [
-        { cluster: 'aws-east', onboardedNamespaces: ['pacman'], health: { state: 'ok', reasons: [] } },
+        {
+          cluster: 'aws-east',
+          onboardedNamespaces: ['pacman'],
+          health: { state: 'ok', reasons: [] },
+        },
         {
           cluster: 'edge-nyc',
           onboardedNamespaces: ['pacman'],
-          health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+          health: {
+            state: 'warning',
+            reasons: ['cluster health Warning: forwarder'],
+          },
         },
       ],
-      health: { state: 'warning', reasons: ['cluster health Warning: forwarder'] },
+      health: {
+        state: 'warning',
+        reasons: ['cluster health Warning: forwarder'],
+      },
     },
   ],
   counts: {
@@ -87,12 +108,20 @@ describe('FleetPage', () => {
 
     expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
     expect(screen.getByTestId('hub-demo')).toHaveTextContent('In sync');
-    expect(screen.getByTestId('hub-demo')).toHaveTextContent('2 projects (acme, arcade)');
-    expect(screen.getByTestId('summary-clusters')).toHaveTextContent('2 clusters');
-    expect(screen.getByTestId('summary-clusters')).toHaveTextContent('1 Warning');
+    expect(screen.getByTestId('hub-demo')).toHaveTextContent(
+      '2 projects (acme, arcade)',
+    );
+    expect(screen.getByTestId('summary-clusters')).toHaveTextContent(
+      '2 clusters',
+    );
+    expect(screen.getByTestId('summary-clusters')).toHaveTextContent(
+      '1 Warning',
+    );
     expect(screen.getByText('Slices (1)')).toBeInTheDocument();
     expect(screen.getByText('Clusters (2)')).toBeInTheDocument();
-    expect(screen.getAllByText('cluster health Warning: forwarder').length).toBeGreaterThanOrEqual(2);
+    expect(
+      screen.getAllByText('cluster health Warning: forwarder').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(screen.getByText('aws · us-east-1')).toBeInTheDocument();
     expect(screen.getByText('pacman, mongodb')).toBeInTheDocument();
   });
@@ -101,25 +130,40 @@ describe('FleetPage', () => {
     serve(() =>
       HttpResponse.json({
         ...fleet,
-        errors: [{ source: 'hub/demo/clusters', state: 'unreachable', message: 'HTTP 503: hub is down' }],
+        errors: [
+          {
+            source: 'hub/demo/clusters',
+            state: 'unreachable',
+            message: 'HTTP 503: hub is down',
+          },
+        ],
       }),
     );
     await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
 
-    expect(await screen.findByText('Error: hub/demo/clusters is unreachable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: hub/demo/clusters is unreachable'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Slices (1)')).toBeInTheDocument();
   });
 
   it('shows the backend error when the fleet cannot be loaded', async () => {
     serve(() =>
       HttpResponse.json(
-        { error: { name: 'NotAllowedError', message: 'You are not allowed to read the slice fleet' } },
+        {
+          error: {
+            name: 'NotAllowedError',
+            message: 'You are not allowed to read the slice fleet',
+          },
+        },
         { status: 403 },
       ),
     );
     await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
 
-    expect(await screen.findByText(/not allowed to read the slice fleet/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/not allowed to read the slice fleet/),
+    ).toBeInTheDocument();
   });
 
   it('explains what to do when no hub is configured', async () => {
@@ -128,6 +172,8 @@ describe('FleetPage', () => {
     );
     await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
 
-    expect(await screen.findByText('No KubeSlice hubs configured')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No KubeSlice hubs configured'),
+    ).toBeInTheDocument();
   });
 });

@@ -38,10 +38,19 @@ function FleetContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <ContentHeader title="Fleet">
-          <Typography variant="body2" color="textSecondary" style={{ marginRight: 16 }}>
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            style={{ marginRight: 16 }}
+          >
             Updated {formatAge(fleet.generatedAt)}
           </Typography>
-          <Button variant="outlined" size="small" onClick={refresh} disabled={loading}>
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={refresh}
+            disabled={loading}
+          >
             Refresh
           </Button>
         </ContentHeader>
@@ -50,14 +59,20 @@ function FleetContent() {
         <Grid item xs={12}>
           <WarningPanel
             severity="warning"
-            title={`Could not refresh; showing data from ${formatAge(fleet.generatedAt)}`}
+            title={`Could not refresh; showing data from ${formatAge(
+              fleet.generatedAt,
+            )}`}
             message={error.message}
           />
         </Grid>
       )}
       {fleet.errors.map(e => (
         <Grid item xs={12} key={e.source}>
-          <WarningPanel severity="error" title={`${e.source} is ${e.state}`} message={e.message} />
+          <WarningPanel
+            severity="error"
+            title={`${e.source} is ${e.state}`}
+            message={e.message}
+          />
         </Grid>
       ))}
       <Grid item xs={12}>
@@ -70,10 +85,13 @@ function FleetContent() {
         <HealthSummary title="Slices" counts={fleet.counts.slices} />
       </Grid>
       <Grid item xs={12}>
-        <SlicesTable slices={fleet.slices} />
+        <SlicesTable slices={fleet.slices} showHub={fleet.hubs.length > 1} />
       </Grid>
       <Grid item xs={12}>
-        <ClustersTable clusters={fleet.clusters} />
+        <ClustersTable
+          clusters={fleet.clusters}
+          showHub={fleet.hubs.length > 1}
+        />
       </Grid>
     </Grid>
   );
@@ -83,7 +101,10 @@ function FleetContent() {
 export function FleetPage() {
   return (
     <Page themeId="tool">
-      <Header title="Slices" subtitle="Multi-cluster KubeSlice slices across your fleet" />
+      <Header
+        title="Slices"
+        subtitle="Multi-cluster KubeSlice slices across your fleet"
+      />
       <Content>
         <FleetContent />
       </Content>

@@ -1,7 +1,16 @@
-import { InfoCard, StatusError, StatusOK, StatusPending, StatusWarning } from '@backstage/core-components';
+import {
+  InfoCard,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import type { HubSummary, SourceState } from '@slice-portal/plugin-slice-common';
+import type {
+  HubSummary,
+  SourceState,
+} from '@slice-portal/plugin-slice-common';
 import { formatAge } from './age';
 
 function SyncState({ state }: { state: SourceState }) {
@@ -35,8 +44,9 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
                 </Typography>
               )}
               <Typography variant="body2">
-                {hub.projects.length} projects ({hub.projects.join(', ') || 'none'}) ·{' '}
-                {hub.clusterCount} clusters · {hub.sliceCount} slices
+                {hub.projects.length} projects (
+                {hub.projects.join(', ') || 'none'}) · {hub.clusterCount}{' '}
+                clusters · {hub.sliceCount} slices
               </Typography>
             </div>
           </InfoCard>

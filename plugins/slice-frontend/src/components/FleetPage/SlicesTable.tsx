@@ -3,52 +3,87 @@ import Chip from '@material-ui/core/Chip';
 import type { SliceSummary } from '@slice-portal/plugin-slice-common';
 import { HealthIcon, HealthStatus } from '../HealthStatus/HealthStatus';
 
-const columns: TableColumn<SliceSummary>[] = [
-  { title: 'Slice', field: 'name', highlight: true },
-  { title: 'Project', field: 'project' },
-  {
-    title: 'Members',
-    customFilterAndSearch: (query, row) => row.members.map(m => m.cluster).join(' ').includes(String(query)),
-    render: row => (
-      <div>
-        {row.members.map(m => (
-          <Chip
-            key={m.cluster}
-            size="small"
-            variant="outlined"
-            style={{ margin: 2 }}
-            label={<HealthIcon state={m.health.state}>{m.cluster}</HealthIcon>}
-          />
-        ))}
-      </div>
-    ),
-  },
-  {
-    title: 'Namespaces',
-    customFilterAndSearch: (query, row) => row.namespaces.join(' ').includes(String(query)),
-    render: row => row.namespaces.join(', ') || '—',
-  },
-  { title: 'Mode', field: 'mode' },
-  { title: 'Subnet', field: 'subnet', render: row => row.subnet ?? '—' },
-  { title: 'Isolation', render: row => (row.isolationEnabled ? 'isolated' : 'open') },
-  {
-    title: 'Health',
-    customSort: (a, b) => a.health.state.localeCompare(b.health.state),
-    customFilterAndSearch: (query, row) =>
-      [row.health.state, ...row.health.reasons].join(' ').toLowerCase().includes(String(query).toLowerCase()),
-    render: row => <HealthStatus health={row.health} />,
-  },
-  { title: 'Hub', field: 'hub' },
-];
+const nowrap = { whiteSpace: 'nowrap' as const };
 
-export function SlicesTable({ slices }: { slices: SliceSummary[] }) {
+function columnsFor(showHub: boolean): TableColumn<SliceSummary>[] {
+  return [
+    { title: 'Slice', field: 'name', highlight: true, cellStyle: nowrap },
+    { title: 'Project', field: 'project' },
+    {
+      title: 'Members',
+      customFilterAndSearch: (query, row) =>
+        row.members
+          .map(m => m.cluster)
+          .join(' ')
+          .includes(String(query)),
+      render: row => (
+        <div>
+          {row.members.map(m => (
+            <Chip
+              key={m.cluster}
+              size="small"
+              variant="outlined"
+              style={{ margin: 2 }}
+              label={
+                <HealthIcon state={m.health.state}>{m.cluster}</HealthIcon>
+              }
+            />
+          ))}
+        </div>
+      ),
+    },
+    {
+      title: 'Namespaces',
+      customFilterAndSearch: (query, row) =>
+        row.namespaces.join(' ').includes(String(query)),
+      render: row => row.namespaces.join(', ') || '—',
+    },
+    { title: 'Mode', field: 'mode', cellStyle: nowrap },
+    { title: 'Subnet', field: 'subnet', render: row => row.subnet ?? '—' },
+    {
+      title: 'Isolation',
+      render: row => (row.isolationEnabled ? 'isolated' : 'open'),
+    },
+    {
+      title: 'Health',
+      customSort: (a, b) => a.health.state.localeCompare(b.health.state),
+      customFilterAndSearch: (query, row) =>
+        [row.health.state, ...row.health.reasons]
+          .join(' ')
+          .toLowerCase()
+          .includes(String(query).toLowerCase()),
+      render: row => <HealthStatus health={row.health} />,
+    },
+    ...(showHub
+      ? [{ title: 'Hub', field: 'hub' } as TableColumn<SliceSummary>]
+      : []),
+  ];
+}
+
+/** The hub column only helps when there is more than one hub. */
+export function SlicesTable({
+  slices,
+  showHub,
+}: {
+  slices: SliceSummary[];
+  showHub: boolean;
+}) {
   return (
     <Table<SliceSummary>
       title={`Slices (${slices.length})`}
-      options={{ paging: slices.length > 20, pageSize: 20, search: true, padding: 'dense' }}
-      columns={columns}
+      options={{
+        paging: slices.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+      }}
+      columns={columnsFor(showHub)}
       data={slices}
-      emptyContent={<div style={{ padding: 16 }}>No slices yet. Create a SliceConfig on a hub to see it here.</div>}
+      emptyContent={
+        <div style={{ padding: 16 }}>
+          No slices yet. Create a SliceConfig on a hub to see it here.
+        </div>
+      }
     />
   );
 }

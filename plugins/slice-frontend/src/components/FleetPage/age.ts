@@ -1,5 +1,8 @@
 /** "12 s ago", "4 min ago", "3 h ago": short ages for sync badges. */
-export function formatAge(iso: string | undefined, now: number = Date.now()): string {
+export function formatAge(
+  iso: string | undefined,
+  now: number = Date.now(),
+): string {
   if (!iso) return 'never';
   const ms = now - Date.parse(iso);
   if (Number.isNaN(ms)) return 'unknown';

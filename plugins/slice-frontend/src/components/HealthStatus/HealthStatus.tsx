@@ -15,7 +15,13 @@ const LABELS: Record<HealthState, string> = {
   unknown: 'Unknown',
 };
 
-export function HealthIcon({ state, children }: { state: HealthState; children?: React.ReactNode }) {
+export function HealthIcon({
+  state,
+  children,
+}: {
+  state: HealthState;
+  children?: React.ReactNode;
+}) {
   switch (state) {
     case 'ok':
       return <StatusOK>{children}</StatusOK>;
@@ -29,7 +35,13 @@ export function HealthIcon({ state, children }: { state: HealthState; children?:
 }
 
 /** A health value with its label and, below it, why it is not ok. */
-export function HealthStatus({ health, showReasons = true }: { health: Health; showReasons?: boolean }) {
+export function HealthStatus({
+  health,
+  showReasons = true,
+}: {
+  health: Health;
+  showReasons?: boolean;
+}) {
   const label = LABELS[health.state];
   const status = <HealthIcon state={health.state}>{label}</HealthIcon>;
   if (health.reasons.length === 0) return status;
@@ -40,7 +52,12 @@ export function HealthStatus({ health, showReasons = true }: { health: Health; s
       </Tooltip>
       {showReasons &&
         health.reasons.slice(0, 3).map(reason => (
-          <Typography key={reason} variant="caption" color="textSecondary" component="div">
+          <Typography
+            key={reason}
+            variant="caption"
+            color="textSecondary"
+            component="div"
+          >
             {reason}
           </Typography>
         ))}
