@@ -11,7 +11,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'artifacts/playwright-results.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'artifacts/playwright-results.json' }],
+  ],
   outputDir: 'artifacts/playwright-output',
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',

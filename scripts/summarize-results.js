@@ -17,5 +17,9 @@ for (const file of process.argv.slice(2)) {
     skipped += data.stats.skipped;
   }
 }
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `\ntests: ${passed} passed, ${failed} failed${
+    skipped ? `, ${skipped} skipped` : ''
+  }`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -32,7 +32,7 @@ step "browser journeys (Playwright, Debian Chromium)"
 demo_log=artifacts/demo-for-e2e.log
 setsid bash scripts/demo.sh > "$demo_log" 2>&1 &
 demo_pid=$!
-stop_demo() { kill -INT -- "-$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; }
+stop_demo() { kill -TERM -- "-$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; }
 trap stop_demo EXIT
 deadline=$((SECONDS + 420))
 until grep -q "demo is running" "$demo_log"; do

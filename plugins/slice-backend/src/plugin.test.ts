@@ -39,7 +39,9 @@ describe('slice backend against the fleet simulator', () => {
 
   async function startBackend(
     hubs: unknown[],
-    permissionResult = AuthorizeResult.ALLOW,
+    permissionResult:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
     return startTestBackend({
       features: [

@@ -94,7 +94,13 @@ export class KindWatcher {
     } catch (error) {
       this.onError(error);
     }
-    if (!this.failedSinceStart && !this.stopped) this.markSynced();
+    if (this.stopped) {
+      // stop() ran while the initial list was in flight; client-node opens the watch
+      // after listing without checking, so close it again here.
+      await this.informer.stop().catch(() => undefined);
+      return;
+    }
+    if (!this.failedSinceStart) this.markSynced();
   }
 
   private markSynced() {
