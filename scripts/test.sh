@@ -26,7 +26,7 @@ step "type-check"
 npx tsc --noEmit
 
 step "unit and integration tests (Jest)"
-npx backstage-cli repo test --ci --json --outputFile=artifacts/jest-results.json
+npx backstage-cli repo test --watchAll=false --ci --json --outputFile=artifacts/jest-results.json
 
 step "browser journeys (Playwright, Debian Chromium)"
 demo_log=artifacts/demo-for-e2e.log

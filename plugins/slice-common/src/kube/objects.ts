@@ -129,6 +129,153 @@ export type WorkerSliceConfigObject = KubeObject<
 export const LABEL_WORKER_CLUSTER = 'worker-cluster';
 export const LABEL_ORIGINAL_SLICE_NAME = 'original-slice-name';
 export const LABEL_PROJECT_NAMESPACE = 'project-namespace';
+export const LABEL_REMOTE_CLUSTER = 'remote-cluster';
+/** Label the worker puts on onboarded namespaces and slice objects. */
+export const LABEL_SLICE = 'kubeslice.io/slice';
 
 /** The Helm default prefix of project namespaces: `kubeslice-<project>`. */
 export const PROJECT_NAMESPACE_PREFIX = 'kubeslice-';
+
+/** `worker.kubeslice.io/v1alpha1` WorkerSliceGateway: one direction of a gateway pair, on the hub. */
+export type WorkerSliceGatewayObject = KubeObject<
+  {
+    sliceName?: string;
+    gatewayHostType?: 'Server' | 'Client' | string;
+    gatewayProtocol?: string;
+    gatewayConnectivityType?: string;
+    localGatewayConfig?: { clusterName?: string; gatewayName?: string };
+    remoteGatewayConfig?: { clusterName?: string; gatewayName?: string };
+  },
+  unknown
+>;
+
+/** One gateway pod's tunnel as the gateway sidecar reports it (REFERENCE §4.2). */
+export interface TunnelStatusFields {
+  IntfName?: string;
+  LocalIP?: string;
+  RemoteIP?: string;
+  Latency?: number;
+  PacketLoss?: number;
+  TxRate?: number;
+  RxRate?: number;
+  /** Proto enum: 0 UP, 1 DOWN; `omitempty`, so UP is written as an absent field. */
+  Status?: number;
+  /** `UP` | `DOWN` | `UNKNOWN`, since worker-operator 1.4.0; prefer it when present. */
+  TunnelState?: string;
+}
+
+/** `networking.kubeslice.io/v1beta1` SliceGateway on a worker: tunnel health lives here. */
+export type SliceGatewayObject = KubeObject<
+  { sliceName?: string; siteName?: string },
+  {
+    config?: {
+      sliceName?: string;
+      sliceGatewayHostType?: string;
+      sliceGatewayRemoteClusterId?: string;
+      sliceGatewayName?: string;
+    };
+    gatewayPodStatus?: {
+      podName?: string;
+      peerPodName?: string;
+      podIP?: string;
+      tunnelStatus?: TunnelStatusFields;
+    }[];
+  }
+>;
+
+export interface ServiceDiscoveryEndpoint {
+  cluster?: string;
+  dnsName?: string;
+  nsmIp?: string;
+  podName?: string;
+  port?: number;
+}
+
+/** `controller.kubeslice.io/v1alpha1` ServiceExportConfig: a service exported from one cluster, on the hub. */
+export type ServiceExportConfigObject = KubeObject<
+  {
+    serviceName?: string;
+    serviceNamespace?: string;
+    sliceName?: string;
+    sourceCluster?: string;
+    aliases?: string[];
+    serviceDiscoveryEndpoints?: ServiceDiscoveryEndpoint[];
+    serviceDiscoveryPorts?: {
+      name?: string;
+      port?: number;
+      protocol?: string;
+    }[];
+  },
+  unknown
+>;
+
+/** `worker.kubeslice.io/v1alpha1` WorkerServiceImport: the import of a service on one member, on the hub. */
+export type WorkerServiceImportObject = KubeObject<
+  {
+    serviceName?: string;
+    serviceNamespace?: string;
+    sliceName?: string;
+    sourceClusters?: string[];
+    aliases?: string[];
+    serviceDiscoveryEndpoints?: ServiceDiscoveryEndpoint[];
+  },
+  unknown
+>;
+
+/** `networking.kubeslice.io/v1beta1` ServiceExport on a worker. */
+export type ServiceExportObject = KubeObject<
+  {
+    slice?: string;
+    aliases?: string[];
+    ports?: { name?: string; containerPort?: number }[];
+  },
+  {
+    exportStatus?: string;
+    dnsName?: string;
+    availableEndpoints?: number;
+    aliases?: string[];
+  }
+>;
+
+/** `networking.kubeslice.io/v1beta1` ServiceImport on a worker. */
+export type ServiceImportObject = KubeObject<
+  { slice?: string; dnsName?: string; aliases?: string[] },
+  {
+    importStatus?: string;
+    availableEndpoints?: number;
+    endpoints?: {
+      clusterId?: string;
+      dnsName?: string;
+      ip?: string;
+      name?: string;
+      port?: number;
+    }[];
+  }
+>;
+
+/** `controller.kubeslice.io/v1alpha1` SliceQoSConfig: a named QoS profile. */
+export type SliceQosConfigObject = KubeObject<
+  {
+    queueType?: string;
+    priority?: number;
+    tcType?: string;
+    bandwidthCeilingKbps?: number;
+    bandwidthGuaranteedKbps?: number;
+    dscpClass?: string;
+  },
+  unknown
+>;
+
+/** Core v1 Event, as the kubeslice-monitoring recorder writes it (labels per REFERENCE §9). */
+export interface EventObject extends KubeObject {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  eventTime?: string;
+  involvedObject?: { kind?: string; name?: string; namespace?: string };
+  source?: { component?: string };
+  reportingComponent?: string;
+}
