@@ -99,6 +99,8 @@ export interface EventInput {
   sliceCluster: string;
   sliceProject: string;
   sliceNamespace?: string;
+  /** Added to the nanoseconds of the name, so events recorded in the same millisecond stay distinct. */
+  seq?: number;
 }
 
 /** A core/v1 Event as the kubeslice-monitoring recorder writes it. */
@@ -106,7 +108,8 @@ export function makeEvent(input: EventInput): KubeObject {
   const { schema: s, time } = input;
   const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Event names are `<involvedObject>.<hex unix nanoseconds>`.
-  const nanos = BigInt(time.getTime()) * 1_000_000n;
+  const nanos =
+    BigInt(time.getTime()) * 1_000_000n + BigInt(input.seq ?? 0);
   const component =
     s.reportingController === 'controller'
       ? 'kubeslice-controller'

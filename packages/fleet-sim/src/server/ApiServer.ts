@@ -51,9 +51,55 @@ export interface ApiServerOptions {
   now?: () => Date;
 }
 
+/** Serves a path outside the virtual clusters (`/metrics`, `/sim/v1/...`). */
+export type ExtraHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+) => Promise<void> | void;
+
+/**
+ * Consulted before every request to a virtual cluster (fault injection):
+ * an optional delay, then optionally an error status instead of the answer.
+ */
+export type RequestGate = (cluster: string) => {
+  delayMs: number;
+  errorCode?: number;
+};
+
+/** The Status a gated request gets, with the reason the API server uses for that code. */
+function gateError(code: number): ApiError {
+  switch (code) {
+    case 503:
+      return new ApiError(
+        503,
+        'ServiceUnavailable',
+        'the server is currently unable to handle the request',
+      );
+    case 429:
+      return new ApiError(
+        429,
+        'TooManyRequests',
+        'the server has received too many requests and has asked us to try again later',
+      );
+    case 504:
+      return new ApiError(
+        504,
+        'Timeout',
+        'the server was unable to return a response in the time allotted',
+      );
+    default:
+      return new ApiError(
+        code,
+        code >= 500 ? 'InternalError' : 'BadRequest',
+        `Internal error occurred: injected fault (HTTP ${code})`,
+      );
+  }
+}
+
 const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
 
-function sendJson(
+export function sendJson(
   res: http.ServerResponse,
   status: number,
   body: unknown,
@@ -90,7 +136,9 @@ export class ApiServer {
   /** Tokens valid on every virtual cluster (the admin token). */
   readonly tokens = new TokenRegistry();
   private readonly clusters = new Map<string, VirtualCluster>();
-  private readonly watches = new Set<WatchStream>();
+  private readonly watches = new Map<WatchStream, string>();
+  private readonly extraHandlers = new Map<string, ExtraHandler>();
+  private gate?: RequestGate;
   private readonly server: http.Server;
   private readonly bookmarkIntervalMs: number;
   private readonly maxBodyBytes: number;
@@ -142,6 +190,29 @@ export class ApiServer {
     this.clusters.set(cluster.name, cluster);
   }
 
+  /** Serves `path` (exact) or everything below it when `path` ends in `/`. */
+  addHandler(path: string, handler: ExtraHandler): void {
+    this.extraHandlers.set(path, handler);
+  }
+
+  setRequestGate(gate: RequestGate | undefined): void {
+    this.gate = gate;
+  }
+
+  /** Ends the open watches on one virtual cluster (it went down: its connections break). */
+  closeWatches(cluster: string): void {
+    for (const [w, name] of [...this.watches.entries()])
+      if (name === cluster) w.close();
+  }
+
+  /** The identity of an admin-level (server-wide) token, or a 401. */
+  authenticateServer(req: http.IncomingMessage): Identity {
+    const token = bearerToken(req.headers);
+    const identity = token ? this.tokens.lookup(token) : undefined;
+    if (!identity) throw ApiError.unauthorized();
+    return identity;
+  }
+
   cluster(name: string): VirtualCluster | undefined {
     return this.clusters.get(name);
   }
@@ -167,7 +238,7 @@ export class ApiServer {
 
   /** Ends every watch stream and connection, then stops listening. */
   close(): Promise<void> {
-    for (const w of [...this.watches]) w.close();
+    for (const w of [...this.watches.keys()]) w.close();
     return new Promise(resolve => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -209,6 +280,15 @@ export class ApiServer {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
+    for (const [path, handler] of this.extraHandlers) {
+      if (
+        url.pathname === path ||
+        (path.endsWith('/') && url.pathname.startsWith(path))
+      ) {
+        await handler(req, res, url);
+        return;
+      }
+    }
     const m = CLUSTER_PATH.exec(url.pathname);
     if (!m) throw ApiError.pathNotFound();
     const cluster = this.clusters.get(decodeURIComponent(m[1]));
@@ -221,6 +301,11 @@ export class ApiServer {
         }" does not exist (known: ${this.clusterNames().join(', ')})`,
       );
     const route = parseRoute(m[2] ?? '/');
+    if (this.gate) {
+      const { delayMs, errorCode } = this.gate(cluster.name);
+      if (delayMs > 0) await new Promise(r => setTimeout(r, delayMs));
+      if (errorCode) throw gateError(errorCode);
+    }
 
     // Like a real API server's public-info-viewer role: version and health need no credentials.
     if (route.type === 'version') {
@@ -351,7 +436,7 @@ export class ApiServer {
         bookmarkIntervalMs: this.bookmarkIntervalMs,
         now: this.now,
       });
-      this.watches.add(stream);
+      this.watches.set(stream, cluster.name);
       stream.onClose(() => this.watches.delete(stream));
       try {
         stream.start();

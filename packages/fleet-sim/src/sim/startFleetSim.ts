@@ -11,6 +11,10 @@ import type { ScenarioSpec } from '../scenario/types';
 import { hubResourceTypes, workerResourceTypes } from './clusterKinds';
 import { renderKubeconfig } from './kubeconfig';
 import { StatusTicker } from './StatusTicker';
+import { FleetRuntime } from '../emulation/FleetRuntime';
+import { FaultController } from '../faults/FaultController';
+import { FaultState } from '../faults/FaultState';
+import { controlApiHandler } from '../faults/controlApi';
 
 export interface FleetSimOptions {
   /** Bundled scenario name (`demo`), path to a scenario file, or a spec object. Default `demo`. */
@@ -53,6 +57,11 @@ export interface FleetSim {
   cluster(name: string): VirtualCluster | undefined;
   /** Runs one status refresh round now (health timestamps, tunnel samples). */
   refreshStatus(): void;
+  /**
+   * Fault injection (also at `/sim/v1/faults` and `fleet-sim fault`): e.g.
+   * `sim.faults.clusterDown('aws-east')`. Effects are applied before the call returns.
+   */
+  faults: FaultController;
   /** Ends open watches, stops timers and the listener. */
   close(): Promise<void>;
 }
@@ -115,11 +124,31 @@ export async function startFleetSim(
     throw e;
   }
 
-  const ticker = new StatusTicker(
-    fleet.plan,
-    hubCluster!,
+  const seed = options.seed ?? 1;
+  const faultState = new FaultState(seed);
+  const runtime = new FleetRuntime({
+    hub: hubCluster!,
     workers,
-    options.statusIntervalMs ?? 30_000,
+    faults: faultState,
+    seed,
+    siteExtras: new Map(
+      fleet.plan.clusters.map(c => [
+        c.spec.name,
+        {
+          extraLatencyMs: c.spec.extraLatencyMs,
+          packetLossPercent: c.spec.packetLossPercent,
+        },
+      ]),
+    ),
+  });
+  const faults = new FaultController(faultState, runtime, name =>
+    server.closeWatches(name),
+  );
+  server.setRequestGate(name => faultState.nextRequest(name));
+  const ticker = new StatusTicker(runtime, options.statusIntervalMs ?? 30_000);
+  server.addHandler(
+    '/sim/v1/',
+    controlApiHandler(server, faults, () => ticker.refresh()),
   );
   ticker.start();
 
@@ -160,6 +189,7 @@ export async function startFleetSim(
     clusterNames: () => server.clusterNames(),
     cluster: name => server.cluster(name),
     refreshStatus: () => ticker.refresh(),
+    faults,
     close: () => {
       closed ??= (async () => {
         ticker.stop();
