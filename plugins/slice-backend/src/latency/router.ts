@@ -1,0 +1,259 @@
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import type {
+  LatencyMatrixQuery,
+  LatencySeriesQuery,
+  LatencySliceRef,
+  LatencySource,
+} from './api';
+import {
+  formatShortDuration,
+  parseIsoDateTime,
+  parseShortDuration,
+} from './durations';
+
+/** Most points a series may have: `(to − from) / step` is capped to this. */
+export const DEFAULT_MAX_POINTS = 2000;
+/** Points aimed at when `step` is not given. */
+export const DEFAULT_TARGET_POINTS = 300;
+/** Range when `from` (or `to`) is not given. */
+export const DEFAULT_RANGE_MS = 3_600_000;
+/** Largest matrix window. */
+export const DEFAULT_MAX_WINDOW_SECONDS = 30 * 86_400;
+
+export interface LatencyRouterOptions {
+  latency: LatencySource;
+  /**
+   * Called with the validated slice before answering; throws (e.g. `NotAllowedError`)
+   * when the caller may not read that slice.
+   */
+  authorizeSlice: (req: express.Request, ref: LatencySliceRef) => Promise<void>;
+  /** The configured hub names; any other `hub` is rejected. */
+  knownHubs: () => Iterable<string>;
+  /** Smallest `step` in seconds (default 1; the sampling interval is a sensible value). */
+  minStepSeconds?: number;
+  /** Cap on `(to − from) / step` (default 2000). */
+  maxPoints?: number;
+  /** Largest matrix `window` in seconds (default 30 days). */
+  maxWindowSeconds?: number;
+  /** Current time, for default ranges; injectable for tests. */
+  clock?: () => Date;
+}
+
+/** KubeSlice project and slice names are DNS-1123 labels. */
+const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+const SERIES_PARAMS = [
+  'hub',
+  'project',
+  'slice',
+  'from',
+  'to',
+  'step',
+  'byPod',
+];
+const MATRIX_PARAMS = ['hub', 'project', 'slice', 'window'];
+
+/** Reads a query parameter that may be given at most once, as plain text. */
+function single(req: express.Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new InputError(
+      `Invalid query parameter '${name}': must be given once, as plain text`,
+    );
+  }
+  return value;
+}
+
+function required(req: express.Request, name: string): string {
+  const value = single(req, name);
+  if (value === undefined || value === '') {
+    throw new InputError(`Missing required query parameter '${name}'`);
+  }
+  return value;
+}
+
+function rejectUnknown(req: express.Request, allowed: string[]): void {
+  const unknown = Object.keys(req.query).filter(k => !allowed.includes(k));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Unknown query parameter '${unknown[0]}'; allowed: ${allowed.join(', ')}`,
+    );
+  }
+}
+
+function readSliceRef(
+  req: express.Request,
+  knownHubs: () => Iterable<string>,
+): LatencySliceRef {
+  const hub = required(req, 'hub');
+  if (![...knownHubs()].includes(hub)) {
+    throw new InputError(`Invalid query parameter 'hub': unknown hub '${hub}'`);
+  }
+  const ref = { hub, project: '', slice: '' };
+  for (const name of ['project', 'slice'] as const) {
+    const value = required(req, name);
+    if (!NAME.test(value)) {
+      throw new InputError(
+        `Invalid query parameter '${name}': '${value}' is not a valid name (lowercase letters, digits and '-', at most 63)`,
+      );
+    }
+    ref[name] = value;
+  }
+  return ref;
+}
+
+function readTime(req: express.Request, name: string): number | undefined {
+  const value = single(req, name);
+  if (value === undefined) {
+    return undefined;
+  }
+  const ms = parseIsoDateTime(value);
+  if (ms === undefined) {
+    throw new InputError(
+      `Invalid query parameter '${name}': expected an ISO 8601 date-time with offset such as 2025-01-01T10:00:00Z, got '${value}'`,
+    );
+  }
+  return ms;
+}
+
+/**
+ * Routes of the latency history, to mount under the plugin's base path:
+ *
+ * - `GET /v1/latency?hub=&project=&slice=&from=&to=&step=&byPod=` → `LatencySeriesResponse`.
+ *   `from`/`to` are ISO 8601 date-times (default: the last hour), `step` is seconds or
+ *   `30s`/`5m`/`1h`/`1d` (default: about 300 points); `byPod=true` gives one series per
+ *   gateway pod.
+ * - `GET /v1/latency/matrix?hub=&project=&slice=&window=` → `LatencyMatrixResponse`.
+ *   `window` is `<n>m`, `<n>h` or `<n>d` (default `1h`).
+ *
+ * Bad parameters are answered with 400 (`InputError`) naming the parameter; unknown
+ * parameters are rejected too, so that a typo (`form=`) does not silently fall back to
+ * a default.
+ */
+export async function createLatencyRouter(
+  options: LatencyRouterOptions,
+): Promise<express.Router> {
+  const {
+    latency,
+    authorizeSlice,
+    knownHubs,
+    minStepSeconds = 1,
+    maxPoints = DEFAULT_MAX_POINTS,
+    maxWindowSeconds = DEFAULT_MAX_WINDOW_SECONDS,
+    clock = () => new Date(),
+  } = options;
+  const router = Router();
+
+  router.get('/v1/latency', async (req, res) => {
+    rejectUnknown(req, SERIES_PARAMS);
+    const ref = readSliceRef(req, knownHubs);
+
+    let from = readTime(req, 'from');
+    let to = readTime(req, 'to');
+    if (to === undefined) {
+      to = clock().getTime();
+    }
+    if (from === undefined) {
+      from = to - DEFAULT_RANGE_MS;
+    }
+    if (from >= to) {
+      throw new InputError(
+        `Invalid query parameter 'from': must be before 'to' (${new Date(
+          to,
+        ).toISOString()})`,
+      );
+    }
+    const rangeSeconds = (to - from) / 1000;
+
+    const stepText = single(req, 'step');
+    let stepSeconds: number;
+    if (stepText === undefined) {
+      stepSeconds = Math.max(
+        minStepSeconds,
+        Math.ceil(rangeSeconds / DEFAULT_TARGET_POINTS),
+      );
+    } else {
+      const parsed = /^\d{1,9}$/.test(stepText)
+        ? Number(stepText)
+        : parseShortDuration(stepText);
+      if (parsed === undefined || parsed <= 0) {
+        throw new InputError(
+          `Invalid query parameter 'step': expected seconds or a duration such as 30s, 5m, 1h, got '${stepText}'`,
+        );
+      }
+      if (parsed < minStepSeconds) {
+        throw new InputError(
+          `Invalid query parameter 'step': must be at least ${formatShortDuration(
+            minStepSeconds,
+          )}`,
+        );
+      }
+      stepSeconds = parsed;
+    }
+    const points = Math.ceil(rangeSeconds / stepSeconds);
+    if (points > maxPoints) {
+      throw new InputError(
+        `Invalid query parameter 'step': ${formatShortDuration(
+          stepSeconds,
+        )} gives ${points} points ` +
+          `over ${formatShortDuration(
+            Math.ceil(rangeSeconds),
+          )}, at most ${maxPoints} are allowed; ` +
+          `use a step of at least ${formatShortDuration(
+            Math.ceil(rangeSeconds / maxPoints),
+          )}`,
+      );
+    }
+
+    const byPodText = single(req, 'byPod');
+    if (
+      byPodText !== undefined &&
+      byPodText !== 'true' &&
+      byPodText !== 'false'
+    ) {
+      throw new InputError(
+        `Invalid query parameter 'byPod': expected true or false, got '${byPodText}'`,
+      );
+    }
+
+    await authorizeSlice(req, ref);
+    const query: LatencySeriesQuery = {
+      ...ref,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      stepSeconds,
+      byPod: byPodText === 'true',
+    };
+    res.json(await latency.series(query));
+  });
+
+  router.get('/v1/latency/matrix', async (req, res) => {
+    rejectUnknown(req, MATRIX_PARAMS);
+    const ref = readSliceRef(req, knownHubs);
+    const windowText = single(req, 'window') ?? '1h';
+    const windowSeconds = parseShortDuration(windowText, 'mhd');
+    if (windowSeconds === undefined || windowSeconds <= 0) {
+      throw new InputError(
+        `Invalid query parameter 'window': expected a duration such as 15m, 1h, 24h or 7d, got '${windowText}'`,
+      );
+    }
+    if (windowSeconds > maxWindowSeconds) {
+      throw new InputError(
+        `Invalid query parameter 'window': at most ${formatShortDuration(
+          maxWindowSeconds,
+        )}, got '${windowText}'`,
+      );
+    }
+
+    await authorizeSlice(req, ref);
+    const query: LatencyMatrixQuery = { ...ref, windowSeconds };
+    res.json(await latency.matrix(query));
+  });
+
+  return router;
+}
