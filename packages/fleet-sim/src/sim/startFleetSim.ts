@@ -15,6 +15,7 @@ import { FleetRuntime } from '../emulation/FleetRuntime';
 import { FaultController } from '../faults/FaultController';
 import { FaultState } from '../faults/FaultState';
 import { controlApiHandler } from '../faults/controlApi';
+import { renderMetrics } from '../metrics/prometheus';
 
 export interface FleetSimOptions {
   /** Bundled scenario name (`demo`), path to a scenario file, or a spec object. Default `demo`. */
@@ -62,6 +63,8 @@ export interface FleetSim {
    * `sim.faults.clusterDown('aws-east')`. Effects are applied before the call returns.
    */
   faults: FaultController;
+  /** The Prometheus exposition text `GET /metrics` serves right now. */
+  metrics(): string;
   /** Ends open watches, stops timers and the listener. */
   close(): Promise<void>;
 }
@@ -150,6 +153,15 @@ export async function startFleetSim(
     '/sim/v1/',
     controlApiHandler(server, faults, () => ticker.refresh()),
   );
+  // Unauthenticated, like the sidecars' and operators' metrics ports Prometheus scrapes.
+  server.addHandler('/metrics', (_req, res) => {
+    const text = renderMetrics(runtime);
+    res.writeHead(200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  });
   ticker.start();
 
   const kubeconfig = renderKubeconfig({
@@ -190,6 +202,7 @@ export async function startFleetSim(
     cluster: name => server.cluster(name),
     refreshStatus: () => ticker.refresh(),
     faults,
+    metrics: () => renderMetrics(runtime),
     close: () => {
       closed ??= (async () => {
         ticker.stop();
