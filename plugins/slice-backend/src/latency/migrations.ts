@@ -89,7 +89,8 @@ const MIGRATIONS: Record<string, Migration> = {
             'gateway_pod',
             'bucket_start',
           ],
-          { constraintName: 'slice_latency_rollups_pk' },
+          // The string form: knex 3's SQLite dialect mis-renders `{ constraintName }`.
+          'slice_latency_rollups_pk',
         );
         table.index(
           ['hub', 'project', 'slice', 'bucket_start'],
