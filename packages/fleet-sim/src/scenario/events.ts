@@ -108,8 +108,7 @@ export function makeEvent(input: EventInput): KubeObject {
   const { schema: s, time } = input;
   const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
   // Event names are `<involvedObject>.<hex unix nanoseconds>`.
-  const nanos =
-    BigInt(time.getTime()) * 1_000_000n + BigInt(input.seq ?? 0);
+  const nanos = BigInt(time.getTime()) * 1_000_000n + BigInt(input.seq ?? 0);
   const component =
     s.reportingController === 'controller'
       ? 'kubeslice-controller'

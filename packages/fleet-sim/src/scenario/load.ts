@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { PACKAGE_ROOT } from '../paths';
+import { isScaleScenario, scaleScenario } from './scale';
 import type {
   ClusterSpec,
   NamespaceBinding,
@@ -46,7 +47,7 @@ function resolveScenarioFile(nameOrPath: string): string {
   throw new Error(
     `Unknown scenario "${nameOrPath}": expected one of [${bundledScenarioNames().join(
       ', ',
-    )}] or a path to a .yaml/.json file`,
+    )}], scale:<clusters>x<slices>, or a path to a .yaml/.json file`,
   );
 }
 
@@ -55,6 +56,9 @@ function resolveScenarioFile(nameOrPath: string): string {
  * validates it. Throws a ScenarioError listing every problem found.
  */
 export function loadScenario(nameOrPath: string): ScenarioSpec {
+  // Generated fleets: `scale:<clusters>x<slices>`.
+  if (isScaleScenario(nameOrPath))
+    return validateScenario(scaleScenario(nameOrPath), nameOrPath);
   const file = resolveScenarioFile(nameOrPath);
   let parsed: unknown;
   try {

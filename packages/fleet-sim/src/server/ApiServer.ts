@@ -104,7 +104,14 @@ export function sendJson(
   status: number,
   body: unknown,
 ): void {
-  const text = JSON.stringify(body);
+  sendRawJson(res, status, JSON.stringify(body));
+}
+
+function sendRawJson(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+): void {
   res.writeHead(status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
@@ -472,7 +479,8 @@ export class ApiServer {
       deletecollection: deleteCollection,
     };
     const result = handlers[verb](request);
-    sendJson(res, result.status, result.body);
+    if (result.raw !== undefined) sendRawJson(res, result.status, result.raw);
+    else sendJson(res, result.status, result.body);
   }
 
   private readBody(

@@ -29,6 +29,8 @@ export interface ResourceRequest {
 export interface JsonResponse {
   status: number;
   body: unknown;
+  /** Pre-serialised JSON of `body` (large lists are assembled from cached object JSON). */
+  raw?: string;
 }
 
 function withTypeMeta(rt: ResourceType, obj: KubeObject): KubeObject {
@@ -136,8 +138,9 @@ export function listObjects(req: ResourceRequest): JsonResponse {
     selectableFields: req.rt.selectableFields,
   });
   const resourceVersion = String(store.resourceVersion());
+  // Shared (uncopied) objects: nothing below modifies them.
   let items = store
-    .list(req.rt, req.rt.namespaced ? req.namespace : undefined)
+    .listShared(req.rt, req.rt.namespaced ? req.namespace : undefined)
     .filter(o => matchesFilter(filter, o));
   const keyOf = (o: KubeObject) =>
     `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -165,19 +168,26 @@ export function listObjects(req: ResourceRequest): JsonResponse {
       }),
     };
   }
+  const head = {
+    kind: req.rt.listKind,
+    apiVersion: apiVersionOf(req.rt),
+    metadata: {
+      resourceVersion,
+      ...(continueToken
+        ? { continue: continueToken, remainingItemCount: remaining }
+        : {}),
+    },
+  };
+  // Stored objects already carry their apiVersion and kind (the store sets them).
+  const raw = `${JSON.stringify(head).slice(0, -1)},"items":[${items
+    .map(o => store.serialized(o))
+    .join(',')}]}`;
   return {
     status: 200,
-    body: {
-      kind: req.rt.listKind,
-      apiVersion: apiVersionOf(req.rt),
-      metadata: {
-        resourceVersion,
-        ...(continueToken
-          ? { continue: continueToken, remainingItemCount: remaining }
-          : {}),
-      },
-      items: items.map(o => withTypeMeta(req.rt, o)),
+    get body() {
+      return JSON.parse(raw);
     },
+    raw,
   };
 }
 
@@ -351,7 +361,7 @@ export function deleteCollection(req: ResourceRequest): JsonResponse {
       ),
     ),
   });
-  const items = (listed.body as { items: KubeObject[] }).items;
+  const items = JSON.parse(listed.raw!).items as KubeObject[];
   const dryRun = isDryRun(req.query);
   const deleted = items.map(o =>
     req.cluster.store.delete(

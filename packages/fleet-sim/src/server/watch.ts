@@ -82,7 +82,7 @@ export class WatchStream {
     const key = resourceKey(rt);
     try {
       if (since === undefined) {
-        for (const obj of cluster.store.list(rt, this.filter.namespace)) {
+        for (const obj of cluster.store.listShared(rt, this.filter.namespace)) {
           if (matchesFilter(this.filter, obj)) this.send('ADDED', obj);
         }
       }

@@ -89,6 +89,10 @@ export class ObjectStore {
   /** Highest revision that has been dropped from history; resuming from below it is impossible. */
   private compactedRevision: number;
   private readonly listeners = new Set<Listener>();
+  /** Each bucket's objects in key order, rebuilt lazily after a write to it. */
+  private readonly sorted = new Map<string, KubeObject[]>();
+  /** JSON of stored objects. Stored objects are never mutated (writes replace them), so identity is the cache key. */
+  private readonly json = new WeakMap<KubeObject, string>();
 
   constructor(options: ObjectStoreOptions = {}) {
     this.clock = options.clock ?? new RevisionClock();
@@ -142,15 +146,36 @@ export class ObjectStore {
 
   /** All objects of a type (optionally in one namespace), sorted by namespace then name like etcd keys. */
   list(rt: ResourceType, namespace?: string): KubeObject[] {
-    const items = [...this.bucket(rt).values()].filter(
-      o => namespace === undefined || o.metadata.namespace === namespace,
-    );
-    items.sort((a, b) =>
-      objectKey(a.metadata.namespace, a.metadata.name!).localeCompare(
-        objectKey(b.metadata.namespace, b.metadata.name!),
-      ),
-    );
-    return items.map(clone);
+    return this.listShared(rt, namespace).map(clone);
+  }
+
+  /**
+   * Like `list`, but returns the stored objects themselves: the read path of
+   * large lists, which must not pay for a deep copy. Callers must not modify them.
+   */
+  listShared(rt: ResourceType, namespace?: string): readonly KubeObject[] {
+    const key = resourceKey(rt);
+    let all = this.sorted.get(key);
+    if (!all) {
+      // Byte order of `<namespace>/<name>`, as etcd orders keys.
+      all = [...this.bucket(rt).entries()]
+        .sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
+        .map(([, o]) => o);
+      this.sorted.set(key, all);
+    }
+    return namespace === undefined
+      ? all
+      : all.filter(o => o.metadata.namespace === namespace);
+  }
+
+  /** The JSON of a stored object (from `listShared`), serialised once per version. */
+  serialized(obj: KubeObject): string {
+    let text = this.json.get(obj);
+    if (text === undefined) {
+      text = JSON.stringify(obj);
+      this.json.set(obj, text);
+    }
+    return text;
   }
 
   create(
@@ -212,6 +237,7 @@ export class ObjectStore {
     const rv = this.clock.next();
     meta.resourceVersion = String(rv);
     bucket.set(key, obj);
+    this.sorted.delete(resourceKey(rt));
     this.emit({
       type: 'ADDED',
       resource: resourceKey(rt),
@@ -281,6 +307,7 @@ export class ObjectStore {
     const rv = this.clock.next();
     obj.metadata.resourceVersion = String(rv);
     bucket.set(key, obj);
+    this.sorted.delete(resourceKey(rt));
     this.emit({
       type: 'MODIFIED',
       resource: resourceKey(rt),
@@ -338,6 +365,7 @@ export class ObjectStore {
     }
     if (options.dryRun) return clone(existing);
     bucket.delete(key);
+    this.sorted.delete(resourceKey(rt));
     // The DELETED event carries the revision of the deletion itself, like etcd.
     const rv = this.clock.next();
     const deleted = clone(existing);
