@@ -14,3 +14,11 @@ export {
   type HubConfig,
   type HubAuth,
 } from './config/hubConfig';
+export { readTenancyConfig, type TenancyConfig } from './config/tenancy';
+export {
+  sliceConditions,
+  createSliceConditionalDecision,
+  sliceResourceRef,
+  isInProject,
+  createIsProjectOwnedByRule,
+} from './permissions/rules';

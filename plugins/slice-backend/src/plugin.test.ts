@@ -56,7 +56,9 @@ describe('slice backend against the fleet simulator', () => {
   async function fleetWhenSynced(server: any): Promise<FleetResponse> {
     const deadline = Date.now() + 20000;
     for (;;) {
-      const res = await request(server).get('/api/slice/v1/fleet').expect(200);
+      const res = await request(server).get('/api/slice/v1/fleet');
+      expect(res.body.error?.message).toBeUndefined();
+      expect(res.status).toBe(200);
       const fleet = res.body as FleetResponse;
       if (
         fleet.hubs.every(h => h.sync.state !== 'pending') ||

@@ -1,24 +1,94 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { sliceFleetReadPermission } from '@slice-portal/plugin-slice-common';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  fleetView,
+  summarizeCluster,
+  summarizeSlice,
+  type ClusterDetail,
+  type FleetSnapshot,
+  type SliceDetail,
+  type SliceTopology,
+} from '@slice-portal/plugin-slice-common';
 import type { FleetService } from './service/FleetService';
+import type {
+  ResourceFilter,
+  SliceAuthorizer,
+} from './permissions/SliceAuthorizer';
+import {
+  clusterDetailQuery,
+  clusterListQuery,
+  clusterPathParams,
+  emptyQuery,
+  eventQuery,
+  parse,
+  sliceListQuery,
+  slicePathParams,
+} from './api/queries';
+import { sliceTopology } from './api/topology';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  authorizer: SliceAuthorizer;
   fleet: FleetService;
+  /** Extra routers mounted under the same prefix (e.g. latency history). */
+  extraRouters?: express.Router[];
+}
+
+const matchesText = (
+  text: string | undefined,
+  ...values: (string | undefined)[]
+) => !text || values.some(v => v?.toLowerCase().includes(text.toLowerCase()));
+
+/** The snapshot as one caller may see it: only the projects their permissions allow. */
+function visibleSnapshot(
+  snapshot: FleetSnapshot,
+  slices: ResourceFilter,
+  clusters: ResourceFilter,
+): FleetSnapshot {
+  const visibleProjects = new Set<string>();
+  const filteredSlices = snapshot.slices.filter(s =>
+    slices({ hub: s.hub, project: s.project, name: s.name }),
+  );
+  const filteredClusters = snapshot.clusters.filter(c =>
+    clusters({ hub: c.hub, project: c.project, name: c.name }),
+  );
+  for (const s of filteredSlices) visibleProjects.add(`${s.hub}/${s.project}`);
+  for (const c of filteredClusters)
+    visibleProjects.add(`${c.hub}/${c.project}`);
+  const projectVisible = (hub: string, project: string) =>
+    slices({ hub, project }) || clusters({ hub, project });
+  return {
+    ...snapshot,
+    hubs: snapshot.hubs.map(h => {
+      const projects = h.projects.filter(p => projectVisible(h.name, p));
+      return {
+        ...h,
+        projects,
+        clusterCount: filteredClusters.filter(c => c.hub === h.name).length,
+        sliceCount: filteredSlices.filter(s => s.hub === h.name).length,
+      };
+    }),
+    slices: filteredSlices,
+    clusters: filteredClusters,
+    events: snapshot.events.filter(e => projectVisible(e.hub, e.project)),
+    // Errors about workers name their project; hub-wide errors are shown to everyone who sees the hub.
+    errors: snapshot.errors.filter(e => {
+      const [kind, hub, project] = e.source.split('/');
+      return kind !== 'worker' || projectVisible(hub, project);
+    }),
+  };
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, fleet } = options;
+  const { httpAuth, authorizer, fleet } = options;
   const router = Router();
   router.use(express.json());
 
@@ -26,21 +96,177 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  router.get('/v1/fleet', async (req, res) => {
+  /** Everything a read handler needs: the caller's view of the fleet. */
+  async function view(req: express.Request): Promise<FleetSnapshot> {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: sliceFleetReadPermission }],
-      {
-        credentials,
-      },
+    await authorizer.requireFleetRead(credentials);
+    const [slices, clusters] = await Promise.all([
+      authorizer.sliceFilter(credentials),
+      authorizer.clusterFilter(credentials),
+    ]);
+    return visibleSnapshot(fleet.snapshot(), slices, clusters);
+  }
+
+  function findSlice(
+    snapshot: FleetSnapshot,
+    params: { hub: string; project: string; name: string },
+  ): SliceDetail {
+    const slice = snapshot.slices.find(
+      s =>
+        s.hub === params.hub &&
+        s.project === params.project &&
+        s.name === params.name,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You are not allowed to read the slice fleet (kubeslice.fleet.read)',
+    if (!slice) {
+      if (!fleet.hubNames().includes(params.hub))
+        throw new NotFoundError(`No hub named '${params.hub}'`);
+      throw new NotFoundError(
+        `No slice '${params.name}' in project '${params.project}' on hub '${params.hub}'`,
       );
     }
-    res.json(fleet.fleet());
+    return slice;
+  }
+
+  async function requireSliceVisible(
+    req: express.Request,
+    params: { hub: string; project: string; name: string },
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    const filter = await authorizer.sliceFilter(credentials);
+    // Decided before looking the slice up, as Kubernetes does, so a 403 says nothing about existence.
+    if (!filter(params)) {
+      throw new NotAllowedError(
+        `You may not read slices of project '${params.project}' (kubeslice.slice.read)`,
+      );
+    }
+  }
+
+  router.get('/v1/fleet', async (req, res) => {
+    parse(emptyQuery, req.query);
+    res.json(fleetView(await view(req)));
   });
+
+  router.get('/v1/clusters', async (req, res) => {
+    const q = parse(clusterListQuery, req.query);
+    const snapshot = await view(req);
+    const items = snapshot.clusters
+      .filter(
+        c =>
+          (!q.hub || c.hub === q.hub) &&
+          (!q.project || c.project === q.project),
+      )
+      .filter(c => !q.health || c.health.state === q.health)
+      .filter(c =>
+        matchesText(
+          q.text,
+          c.name,
+          c.project,
+          c.geo.cloudProvider,
+          c.geo.cloudRegion,
+          ...c.slices,
+        ),
+      )
+      .map(summarizeCluster);
+    res.json({ items, errors: snapshot.errors });
+  });
+
+  router.get('/v1/clusters/:hub/:name', async (req, res) => {
+    const params = parse(clusterPathParams, req.params, 'path');
+    const q = parse(clusterDetailQuery, req.query);
+    const snapshot = await view(req);
+    const matches: ClusterDetail[] = snapshot.clusters.filter(
+      c =>
+        c.hub === params.hub &&
+        c.name === params.name &&
+        (!q.project || c.project === q.project),
+    );
+    if (matches.length === 0) {
+      throw new NotFoundError(
+        `No cluster '${params.name}' on hub '${params.hub}' that you may read`,
+      );
+    }
+    if (matches.length > 1) {
+      throw new ConflictError(
+        `Cluster name '${
+          params.name
+        }' is registered in several projects (${matches
+          .map(m => m.project)
+          .join(', ')}); add ?project=`,
+      );
+    }
+    res.json(matches[0]);
+  });
+
+  router.get('/v1/slices', async (req, res) => {
+    const q = parse(sliceListQuery, req.query);
+    const snapshot = await view(req);
+    const items = snapshot.slices
+      .filter(
+        s =>
+          (!q.hub || s.hub === q.hub) &&
+          (!q.project || s.project === q.project),
+      )
+      .filter(s => !q.cluster || s.members.some(m => m.cluster === q.cluster))
+      .filter(s => !q.health || s.health.state === q.health)
+      .filter(s =>
+        matchesText(
+          q.text,
+          s.name,
+          s.project,
+          s.subnet,
+          ...s.namespaces,
+          ...s.members.map(m => m.cluster),
+        ),
+      )
+      .map(summarizeSlice);
+    res.json({ items, errors: snapshot.errors });
+  });
+
+  router.get('/v1/slices/:hub/:project/:name', async (req, res) => {
+    const params = parse(slicePathParams, req.params, 'path');
+    parse(emptyQuery, req.query);
+    await requireSliceVisible(req, params);
+    res.json(findSlice(await view(req), params));
+  });
+
+  router.get('/v1/slices/:hub/:project/:name/topology', async (req, res) => {
+    const params = parse(slicePathParams, req.params, 'path');
+    parse(emptyQuery, req.query);
+    await requireSliceVisible(req, params);
+    const snapshot = await view(req);
+    const topology: SliceTopology = sliceTopology(
+      findSlice(snapshot, params),
+      snapshot.clusters,
+    );
+    res.json(topology);
+  });
+
+  router.get('/v1/events', async (req, res) => {
+    const q = parse(eventQuery, req.query);
+    const snapshot = await view(req);
+    const since = q.since ? Date.parse(q.since) : undefined;
+    const items = snapshot.events
+      .filter(
+        e =>
+          (!q.hub || e.hub === q.hub) &&
+          (!q.project || e.project === q.project),
+      )
+      .filter(
+        e =>
+          (!q.slice || e.slice === q.slice) &&
+          (!q.cluster || e.cluster === q.cluster),
+      )
+      .filter(e => !q.type || e.type === q.type)
+      .filter(
+        e =>
+          since === undefined ||
+          (e.time !== undefined && Date.parse(e.time) >= since),
+      )
+      .slice(0, q.limit ?? 200);
+    res.json({ items, errors: snapshot.errors });
+  });
+
+  for (const extra of options.extraRouters ?? []) router.use(extra);
 
   return router;
 }

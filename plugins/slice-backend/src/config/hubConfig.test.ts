@@ -34,6 +34,8 @@ describe('readHubConfigs', () => {
         caData: 'Q0E=',
         caFile: undefined,
         skipTLSVerify: false,
+        projects: undefined,
+        workers: { credentials: 'none', clusters: [] },
       },
       {
         name: 'demo',
@@ -43,6 +45,8 @@ describe('readHubConfigs', () => {
         caData: undefined,
         caFile: undefined,
         skipTLSVerify: false,
+        projects: undefined,
+        workers: { credentials: 'none', clusters: [] },
       },
       {
         name: 'local',
@@ -52,8 +56,44 @@ describe('readHubConfigs', () => {
         caData: undefined,
         caFile: undefined,
         skipTLSVerify: true,
+        projects: undefined,
+        workers: { credentials: 'none', clusters: [] },
       },
     ]);
+  });
+
+  it('reads the projects filter and worker credentials', () => {
+    const [hub] = read([
+      {
+        name: 'prod',
+        auth: { type: 'inCluster' },
+        projects: ['arcade'],
+        workers: {
+          credentials: 'config',
+          clusters: [
+            {
+              name: 'aws-east',
+              url: 'https://aws-east.example.com',
+              token: 'w',
+            },
+          ],
+        },
+      },
+    ]);
+    expect(hub.projects).toEqual(['arcade']);
+    expect(hub.workers).toEqual({
+      credentials: 'config',
+      clusters: [
+        {
+          name: 'aws-east',
+          project: undefined,
+          url: 'https://aws-east.example.com',
+          token: 'w',
+          caData: undefined,
+          skipTLSVerify: false,
+        },
+      ],
+    });
   });
 
   it('is empty without slice config', () => {

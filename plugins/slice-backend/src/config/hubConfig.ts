@@ -5,6 +5,25 @@ export type HubAuth =
   | { type: 'kubeconfig'; path: string; context?: string }
   | { type: 'inCluster' };
 
+/** A worker reached with credentials from config (`workers.credentials: config`). */
+export interface WorkerClusterConfig {
+  name: string;
+  /** Project the worker is registered in; needed only when two projects use the same cluster name. */
+  project?: string;
+  url: string;
+  token: string;
+  caData?: string;
+  skipTLSVerify: boolean;
+}
+
+/**
+ * How the portal reaches worker clusters for tunnel status, exports and imports:
+ * `dashboardSecret` reads the `<cluster>-kubernetes-dashboard` Secrets the workers publish on
+ * the hub (so the hub credentials must be allowed to read them); `config` lists workers;
+ * `none` reads hubs only.
+ */
+export type WorkerCredentials = 'dashboardSecret' | 'config' | 'none';
+
 export interface HubConfig {
   name: string;
   title: string;
@@ -13,6 +32,9 @@ export interface HubConfig {
   caData?: string;
   caFile?: string;
   skipTLSVerify: boolean;
+  /** Only these projects are read; all when absent. */
+  projects?: string[];
+  workers: { credentials: WorkerCredentials; clusters: WorkerClusterConfig[] };
 }
 
 /** Hub names appear in URLs; keep them to DNS-label characters. */
@@ -82,6 +104,41 @@ export function readHubConfigs(config: Config): HubConfig[] {
       }
     }
 
+    const projects = entry.getOptionalStringArray('projects');
+    const credentials = (entry.getOptionalString('workers.credentials') ??
+      'none') as WorkerCredentials;
+    if (!['dashboardSecret', 'config', 'none'].includes(credentials)) {
+      throw new Error(
+        `Invalid config at '${at}.workers.credentials': '${credentials}' is not one of dashboardSecret, config, none`,
+      );
+    }
+    const workerEntries =
+      entry.getOptionalConfigArray('workers.clusters') ?? [];
+    if (credentials === 'config' && workerEntries.length === 0) {
+      throw new Error(
+        `Missing config at '${at}.workers.clusters': workers.credentials is 'config' but no worker is listed`,
+      );
+    }
+    const workers = workerEntries.map((w, i) => {
+      const wat = `${at}.workers.clusters[${i}]`;
+      const workerUrl = w.getString('url');
+      try {
+        new URL(workerUrl);
+      } catch {
+        throw new Error(
+          `Invalid config at '${wat}.url': '${workerUrl}' is not a URL`,
+        );
+      }
+      return {
+        name: w.getString('name'),
+        project: w.getOptionalString('project'),
+        url: workerUrl,
+        token: w.getString('token'),
+        caData: w.getOptionalString('caData'),
+        skipTLSVerify: w.getOptionalBoolean('skipTLSVerify') ?? false,
+      };
+    });
+
     return {
       name,
       title: entry.getOptionalString('title') ?? name,
@@ -90,6 +147,8 @@ export function readHubConfigs(config: Config): HubConfig[] {
       caData: entry.getOptionalString('caData'),
       caFile: entry.getOptionalString('caFile'),
       skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? false,
+      projects,
+      workers: { credentials, clusters: workers },
     };
   });
 }

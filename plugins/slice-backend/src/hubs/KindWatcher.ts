@@ -1,4 +1,5 @@
 import {
+  CoreV1Api,
   CustomObjectsApi,
   makeInformer,
   type Informer,
@@ -8,7 +9,7 @@ import {
 } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SourceState } from '@slice-portal/plugin-slice-common';
-import type { WatchedKind } from './kinds';
+import { collectionPath, type WatchedKind } from './kinds';
 
 export interface KindWatcherStatus {
   state: SourceState;
@@ -59,28 +60,44 @@ export class KindWatcher {
   private retryTimer?: NodeJS.Timeout;
 
   constructor(
-    private readonly hub: string,
+    private readonly source: string,
     readonly kind: WatchedKind,
     kubeConfig: KubeConfig,
     private readonly logger: LoggerService,
+    /** Called after every change of the cached objects (add, update, delete, relist). */
+    private readonly onChange: () => void = () => {},
   ) {
-    const api = kubeConfig.makeApiClient(CustomObjectsApi);
-    const path = `/apis/${kind.group}/${kind.version}/${kind.plural}`;
-    this.informer = makeInformer(
-      kubeConfig,
-      path,
-      () =>
+    const labelSelector = kind.labelSelector;
+    let list: () => Promise<any>;
+    if (kind.group) {
+      const api = kubeConfig.makeApiClient(CustomObjectsApi);
+      list = () =>
         api.listClusterCustomObject({
           group: kind.group,
           version: kind.version,
           plural: kind.plural,
-        }) as any,
+          labelSelector,
+        });
+    } else if (kind.plural === 'events') {
+      const api = kubeConfig.makeApiClient(CoreV1Api);
+      list = () => api.listEventForAllNamespaces({ labelSelector });
+    } else {
+      throw new Error(`No list call for core kind ${kind.plural}`);
+    }
+    this.informer = makeInformer(
+      kubeConfig,
+      collectionPath(kind),
+      list,
+      labelSelector,
     );
-    const markSynced = () => this.markSynced();
+    const changed = () => {
+      this.markSynced();
+      this.onChange();
+    };
     // 'connect' fires before the (re)list, so it is not proof of sync; add/update/delete are.
-    this.informer.on('add', markSynced);
-    this.informer.on('update', markSynced);
-    this.informer.on('delete', markSynced);
+    this.informer.on('add', changed);
+    this.informer.on('update', changed);
+    this.informer.on('delete', changed);
     this.informer.on('error', (error: unknown) => this.onError(error));
   }
 
@@ -100,7 +117,10 @@ export class KindWatcher {
       await this.informer.stop().catch(() => undefined);
       return;
     }
-    if (!this.failedSinceStart) this.markSynced();
+    if (!this.failedSinceStart) {
+      this.markSynced();
+      this.onChange();
+    }
   }
 
   private markSynced() {
@@ -141,8 +161,9 @@ export class KindWatcher {
       lastSyncAt: this.status.lastSyncAt,
       error: message,
     };
+    this.onChange();
     this.logger.warn(
-      `Hub ${this.hub}: watch of ${
+      `${this.source}: watch of ${
         this.kind.plural
       } failed (${message}); retrying in ${this.backoffMs / 1000}s`,
     );

@@ -32,7 +32,6 @@ describe('kubeConfigForHub', () => {
   it('uses the named context of a kubeconfig file', () => {
     const kc = kubeConfigForHub({
       name: 'demo',
-      title: 'demo',
       auth: { type: 'kubeconfig', path: file, context: 'hub' },
       skipTLSVerify: false,
     });
@@ -47,7 +46,6 @@ describe('kubeConfigForHub', () => {
   it('lets url and caData from config override the file', () => {
     const kc = kubeConfigForHub({
       name: 'demo',
-      title: 'demo',
       url: 'https://hub.example.com',
       caData: 'T1ZFUlJJREU=',
       auth: { type: 'kubeconfig', path: file, context: 'hub' },
@@ -62,7 +60,6 @@ describe('kubeConfigForHub', () => {
   it('builds a service-account connection with TLS verification on by default', () => {
     const kc = kubeConfigForHub({
       name: 'prod',
-      title: 'prod',
       url: 'https://hub.example.com:6443',
       auth: { type: 'serviceAccount', token: 'sa-token' },
       caData: 'Q0E=',
@@ -80,7 +77,6 @@ describe('kubeConfigForHub', () => {
     expect(() =>
       kubeConfigForHub({
         name: 'demo',
-        title: 'demo',
         auth: { type: 'kubeconfig', path: file, context: 'nope' },
         skipTLSVerify: false,
       }),

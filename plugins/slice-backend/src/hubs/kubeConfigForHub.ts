@@ -6,7 +6,12 @@ import type { HubConfig } from '../config/hubConfig';
  * `skipTLSVerify` from the hub config override what a kubeconfig file says, so an
  * operator can point a shared kubeconfig at another endpoint or CA.
  */
-export function kubeConfigForHub(hub: HubConfig): KubeConfig {
+export function kubeConfigForHub(
+  hub: Pick<
+    HubConfig,
+    'name' | 'url' | 'auth' | 'caData' | 'caFile' | 'skipTLSVerify'
+  >,
+): KubeConfig {
   const kc = new KubeConfig();
   switch (hub.auth.type) {
     case 'kubeconfig': {

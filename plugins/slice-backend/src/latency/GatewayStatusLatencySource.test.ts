@@ -439,15 +439,15 @@ describe('compareCellsWorstFirst', () => {
       cell(['a', 'd'], 10, 0),
       cell(['b', 'd'], 10, null),
     ];
-    expect([...cells].sort(compareCellsWorstFirst).map(c => c.clusters)).toEqual(
-      [
-        ['c', 'd'],
-        ['a', 'c'],
-        ['b', 'd'],
-        ['b', 'c'],
-        ['a', 'b'],
-        ['a', 'd'],
-      ],
-    );
+    expect(
+      [...cells].sort(compareCellsWorstFirst).map(c => c.clusters),
+    ).toEqual([
+      ['c', 'd'],
+      ['a', 'c'],
+      ['b', 'd'],
+      ['b', 'c'],
+      ['a', 'b'],
+      ['a', 'd'],
+    ]);
   });
 });

@@ -49,9 +49,7 @@ export class LatencySampler {
   }
 
   /** One maintenance run: roll up completed buckets, then apply retention. */
-  async maintain(
-    signal?: AbortSignal,
-  ): Promise<{
+  async maintain(signal?: AbortSignal): Promise<{
     buckets: number;
     samplesDeleted: number;
     rollupsDeleted: number;

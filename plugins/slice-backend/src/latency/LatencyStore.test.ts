@@ -19,9 +19,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const REF = { hub: 'prod', project: 'arcade', slice: 'games' };
 
-function obs(
-  overrides: Partial<TunnelObservation> = {},
-): TunnelObservation {
+function obs(overrides: Partial<TunnelObservation> = {}): TunnelObservation {
   return {
     ...REF,
     localCluster: 'aws-east',
@@ -138,11 +136,7 @@ describe.each(databases.eachSupportedId())('LatencyStore on %p', databaseId => {
       const later = await store.fetchSamples(REF, T0 + 1, T0 + MIN + 1);
       expect(later.map(r => r.latencyMs)).toEqual([20]);
       expect(
-        await store.fetchSamples(
-          { ...REF, slice: 'other' },
-          T0,
-          T0 + HOUR,
-        ),
+        await store.fetchSamples({ ...REF, slice: 'other' }, T0, T0 + HOUR),
       ).toHaveLength(1);
     });
 

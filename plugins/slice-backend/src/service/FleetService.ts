@@ -6,21 +6,52 @@ import {
   type RootConfigService,
 } from '@backstage/backend-plugin-api';
 import {
-  buildFleet,
-  type FleetResponse,
+  buildSnapshot,
+  type FleetSnapshot,
 } from '@slice-portal/plugin-slice-common';
 import { readHubConfigs } from '../config/hubConfig';
 import { HubCache } from '../hubs/HubCache';
+import type {
+  TunnelObservation,
+  TunnelObservationProvider,
+} from '../latency/types';
 
 /** The fleet as the backend knows it: answered from the hub caches, never from the clusters. */
-export interface FleetService {
-  fleet(): FleetResponse;
+export interface FleetService extends TunnelObservationProvider {
+  /** The current snapshot of every hub (unfiltered: callers apply permissions). */
+  snapshot(): FleetSnapshot;
   /** Resolves when each hub has synced or failed once, at most after `timeoutMs`. */
   waitForInitialSync(timeoutMs: number): Promise<void>;
+  hubNames(): string[];
 }
 
+/**
+ * Snapshots are rebuilt only after a watch event (or when the last one is older than
+ * `MAX_SNAPSHOT_AGE_MS`, so staleness reasons and ages stay current): at fleet scale a
+ * rebuild costs milliseconds, and requests must not pay it every time.
+ */
+const MAX_SNAPSHOT_AGE_MS = 5000;
+
 export class CachedFleetService implements FleetService {
-  private constructor(private readonly hubs: HubCache[]) {}
+  private generation = 0;
+  private cached?: {
+    generation: number;
+    builtAt: number;
+    snapshot: FleetSnapshot;
+  };
+  private readonly hubs: HubCache[];
+
+  private constructor(
+    hubConfigs: ReturnType<typeof readHubConfigs>,
+    logger: LoggerService,
+  ) {
+    this.hubs = hubConfigs.map(
+      hub =>
+        new HubCache(hub, logger.child({ hub: hub.name }), () => {
+          this.generation += 1;
+        }),
+    );
+  }
 
   static create(options: {
     config: RootConfigService;
@@ -39,11 +70,7 @@ export class CachedFleetService implements FleetService {
         );
       }
     }
-    return new CachedFleetService(
-      hubConfigs.map(
-        hub => new HubCache(hub, options.logger.child({ hub: hub.name })),
-      ),
-    );
+    return new CachedFleetService(hubConfigs, options.logger);
   }
 
   async start(): Promise<void> {
@@ -54,11 +81,51 @@ export class CachedFleetService implements FleetService {
     await Promise.all(this.hubs.map(h => h.stop()));
   }
 
-  fleet(): FleetResponse {
-    return buildFleet(
+  hubNames(): string[] {
+    return this.hubs.map(h => h.config.name);
+  }
+
+  snapshot(): FleetSnapshot {
+    const now = Date.now();
+    const cached = this.cached;
+    if (
+      cached &&
+      cached.generation === this.generation &&
+      now - cached.builtAt < MAX_SNAPSHOT_AGE_MS
+    ) {
+      return cached.snapshot;
+    }
+    const generation = this.generation;
+    const snapshot = buildSnapshot(
       this.hubs.map(h => h.snapshot()),
-      new Date(),
+      new Date(now),
     );
+    this.cached = { generation, builtAt: now, snapshot };
+    return snapshot;
+  }
+
+  currentTunnels(): TunnelObservation[] {
+    const observations: TunnelObservation[] = [];
+    for (const slice of this.snapshot().slices) {
+      for (const tunnel of slice.tunnels) {
+        for (const pod of tunnel.pods) {
+          observations.push({
+            hub: slice.hub,
+            project: slice.project,
+            slice: slice.name,
+            localCluster: pod.cluster,
+            remoteCluster: pod.cluster === tunnel.a ? tunnel.b : tunnel.a,
+            gatewayPod: pod.pod,
+            state: pod.state,
+            latencyMs: pod.latencyMs,
+            packetLossPercent: pod.packetLossPercent,
+            txRateKbps: pod.txRateKbps,
+            rxRateKbps: pod.rxRateKbps,
+          });
+        }
+      }
+    }
+    return observations;
   }
 
   async waitForInitialSync(timeoutMs: number): Promise<void> {

@@ -36,6 +36,14 @@ describe('toSliceEvent', () => {
     });
   });
 
+  it('accepts Date objects (typed list calls) as well as strings (watch events)', () => {
+    const event = toSliceEvent('h', {
+      metadata: { namespace: 'kubeslice-a' },
+      lastTimestamp: new Date('2026-11-21T10:00:00Z') as unknown as string,
+    });
+    expect(event.time).toBe('2026-11-21T10:00:00.000Z');
+  });
+
   it('sorts newest first', () => {
     const e = (time?: string) =>
       toSliceEvent('h', {

@@ -3,6 +3,20 @@ import type { SliceEvent } from './types';
 import { projectOfNamespace } from './project';
 
 /**
+ * An ISO time from a Kubernetes time field. client-node's typed list calls turn times into
+ * `Date` objects while watch events carry strings, so the same cache holds both.
+ */
+export function isoTime(value: unknown): string | undefined {
+  // Duck-typed: Dates created in another realm (e.g. a test sandbox) fail `instanceof Date`.
+  if (value && typeof (value as Date).toISOString === 'function') {
+    const date = value as Date;
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
+  if (typeof value === 'string' && value !== '') return value;
+  return undefined;
+}
+
+/**
  * A KubeSlice event in portal terms. The recorder labels events with `eventTitle`,
  * `sliceName`, `sliceCluster` and `sliceProject` (REFERENCE §9); `sliceProject` may be the
  * project *namespace* (worker events), so both forms are accepted.
@@ -24,10 +38,10 @@ export function toSliceEvent(hub: string, event: EventObject): SliceEvent {
     message: event.message,
     count: event.count ?? 1,
     time:
-      event.lastTimestamp ??
-      event.eventTime ??
-      event.firstTimestamp ??
-      event.metadata?.creationTimestamp,
+      isoTime(event.lastTimestamp) ??
+      isoTime(event.eventTime) ??
+      isoTime(event.firstTimestamp) ??
+      isoTime(event.metadata?.creationTimestamp),
     object:
       involved?.kind && involved?.name
         ? `${involved.kind}/${involved.name}`
