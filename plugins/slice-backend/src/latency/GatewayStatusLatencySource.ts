@@ -266,6 +266,10 @@ function resolutionOf(
  * window up to {@link MAX_RAW_MATRIX_WINDOW_MS}), `S` is as early as raw samples are
  * complete (`min(now − raw retention, watermark)`, bucket-aligned); otherwise `S` is
  * the rollup watermark, so only the not-yet-rolled-up tail is read raw.
+ *
+ * A rollup bucket counts at its start time: a step that is not a multiple of 5 minutes
+ * (or a `from` that is not aligned) can see a bucket's samples in the step where the
+ * bucket starts rather than spread over the steps it overlaps.
  */
 export class GatewayStatusLatencySource implements LatencySource {
   private readonly store: LatencyStore;
