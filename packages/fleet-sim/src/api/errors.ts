@@ -186,6 +186,34 @@ export class ApiError extends Error {
     );
   }
 
+  /**
+   * 422 with typed causes (schema validation, admission), worded like the
+   * API server: `Kind.group "name" is invalid: [field: message, ...]`.
+   */
+  static invalidFields(
+    ref: ResourceRef & { kind: string },
+    name: string,
+    causes: Array<{ field: string; message: string; reason?: string }>,
+  ): ApiError {
+    const parts = causes.map(c => `${c.field}: ${c.message}`);
+    const summary = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
+    return new ApiError(
+      422,
+      'Invalid',
+      `${ref.kind}.${ref.group || 'core'} "${name}" is invalid: ${summary}`,
+      {
+        name,
+        group: ref.group,
+        kind: ref.kind,
+        causes: causes.map(c => ({
+          reason: c.reason ?? 'FieldValueInvalid',
+          message: c.message,
+          field: c.field,
+        })),
+      },
+    );
+  }
+
   /** 422 for a patch that cannot be applied (failed `test`, missing path). */
   static invalidPatch(message: string): ApiError {
     return new ApiError(

@@ -3,6 +3,26 @@ import type { KubeObject } from '../api/types';
 import { ObjectStore, type RevisionClock } from '../store/ObjectStore';
 import { TokenRegistry } from './auth';
 
+export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+export interface AdmissionRequest {
+  operation: AdmissionOperation;
+  cluster: VirtualCluster;
+  rt: ResourceType;
+  /** The object to be stored (absent on DELETE). */
+  object?: KubeObject;
+  /** The stored object (UPDATE, DELETE). */
+  oldObject?: KubeObject;
+  subresource?: string;
+  dryRun: boolean;
+}
+
+/**
+ * An admission webhook: returns a replacement object to mutate, nothing to
+ * admit unchanged, or throws an ApiError to deny (with the webhook's message).
+ */
+export type AdmissionPlugin = (req: AdmissionRequest) => KubeObject | void;
+
 export interface VirtualClusterOptions {
   name: string;
   resourceTypes: ResourceType[];
@@ -21,6 +41,8 @@ export class VirtualCluster {
   readonly registry: ResourceRegistry;
   readonly store: ObjectStore;
   readonly tokens = new TokenRegistry();
+  /** Admission webhooks, in order (KubeSlice's controller webhooks on the hub). */
+  readonly admission: AdmissionPlugin[] = [];
 
   constructor(options: VirtualClusterOptions) {
     this.name = options.name;
@@ -53,6 +75,37 @@ export class VirtualCluster {
         `cluster ${this.name} does not serve ${obj.kind} (${obj.apiVersion})`,
       );
     return rt;
+  }
+
+  /** Runs the admission chain on a create or update; returns the object to store. */
+  admit(
+    operation: 'CREATE' | 'UPDATE',
+    rt: ResourceType,
+    object: KubeObject,
+    oldObject: KubeObject | undefined,
+    dryRun: boolean,
+    subresource?: string,
+  ): KubeObject {
+    let current = object;
+    for (const plugin of this.admission) {
+      const out = plugin({
+        operation,
+        cluster: this,
+        rt,
+        object: current,
+        oldObject,
+        subresource,
+        dryRun,
+      });
+      if (out) current = out;
+    }
+    return current;
+  }
+
+  /** Runs the admission chain on a delete (throws to deny). */
+  admitDelete(rt: ResourceType, oldObject: KubeObject, dryRun: boolean): void {
+    for (const plugin of this.admission)
+      plugin({ operation: 'DELETE', cluster: this, rt, oldObject, dryRun });
   }
 
   /** Stores initial objects, keeping their (back-dated) creation timestamps. */

@@ -5,6 +5,7 @@ import { clone, type KubeObject } from '../api/types';
 import { applyJsonPatch, applyMergePatch } from '../store/patch';
 import { compileFilter, matchesFilter } from '../store/selectors';
 import { toTable, wantsTable, type IncludeObject } from './table';
+import { admitCustomResource, type JsonSchema } from '../schema/structural';
 import type { VirtualCluster } from './VirtualCluster';
 
 /**
@@ -95,6 +96,21 @@ function bodyObject(req: ResourceRequest): KubeObject {
     obj.metadata.namespace = req.namespace;
   }
   return obj;
+}
+
+/**
+ * Custom resources go through their CRD's structural schema before anything
+ * is stored: unknown fields pruned, defaults applied, violations → 422.
+ */
+export function admitSchema(rt: ResourceType, obj: KubeObject): KubeObject {
+  if (!rt.schema) return obj;
+  const { object, causes } = admitCustomResource(
+    rt.schema as JsonSchema,
+    obj as Record<string, any>,
+  );
+  if (causes.length)
+    throw ApiError.invalidFields(rt, obj.metadata?.name ?? '', causes);
+  return object as KubeObject;
 }
 
 function requireNamespace(req: ResourceRequest): void {
@@ -207,7 +223,14 @@ export function createObject(req: ResourceRequest): JsonResponse {
     obj.status = { phase: 'Active' };
   }
   delete obj.metadata.resourceVersion;
-  const created = req.cluster.store.create(req.rt, obj, {
+  const admitted = req.cluster.admit(
+    'CREATE',
+    req.rt,
+    admitSchema(req.rt, obj),
+    undefined,
+    isDryRun(req.query),
+  );
+  const created = req.cluster.store.create(req.rt, admitted, {
     dryRun: isDryRun(req.query),
   });
   return respondObject(req, 201, created);
@@ -243,9 +266,30 @@ function writeUpdate(
     ...next.metadata,
     namespace: req.rt.namespaced ? req.namespace : undefined,
   };
+  next = req.cluster.admit(
+    'UPDATE',
+    req.rt,
+    admitSchema(req.rt, next),
+    existing,
+    isDryRun(req.query),
+    req.subresource,
+  );
   const updated = req.cluster.store.update(req.rt, next, {
     dryRun: isDryRun(req.query),
   });
+  // The last finalizer of an object being deleted is gone: now it is deleted.
+  if (
+    updated.metadata.deletionTimestamp &&
+    !updated.metadata.finalizers?.length &&
+    !isDryRun(req.query)
+  ) {
+    const gone = req.cluster.store.delete(
+      req.rt,
+      req.namespace,
+      updated.metadata.name!,
+    );
+    return respondObject(req, 200, gone);
+  }
   return respondObject(req, 200, updated);
 }
 
@@ -334,6 +378,26 @@ export function deleteObject(req: ResourceRequest): JsonResponse {
   if (req.subresource !== undefined)
     throw ApiError.methodNotAllowed('DELETE', 'a subresource');
   const dryRun = isDryRun(req.query);
+  const existing = req.cluster.store.mustGet(req.rt, req.namespace, req.name!);
+  req.cluster.admitDelete(req.rt, existing, dryRun);
+  if (existing.metadata.finalizers?.length) {
+    // Finalizers hold the object: it only gets a deletionTimestamp, and
+    // whoever owns a finalizer removes it when done (then it is deleted).
+    if (existing.metadata.deletionTimestamp || dryRun)
+      return respondObject(req, 200, existing);
+    const marked = req.cluster.store.update(
+      req.rt,
+      {
+        ...existing,
+        metadata: {
+          ...existing.metadata,
+          deletionTimestamp: req.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        },
+      },
+      {},
+    );
+    return respondObject(req, 200, marked);
+  }
   const deleted = req.cluster.store.delete(
     req.rt,
     req.namespace,
