@@ -152,13 +152,23 @@ describe('startFleetSim (demo) with @kubernetes/client-node, TLS verified', () =
       namespace: 'kubeslice-arcade',
       plural: 'sliceconfigs',
       name: 'leaderboard',
-      body: { ...current, spec: { ...current.spec, maxClusters: 8 } },
+      // maxClusters is immutable (admission); isolation may be toggled.
+      body: {
+        ...current,
+        spec: {
+          ...current.spec,
+          namespaceIsolationProfile: {
+            ...current.spec.namespaceIsolationProfile,
+            isolationEnabled: true,
+          },
+        },
+      },
     });
     await modified;
     controller.abort();
     const [phase, obj] = received.find(([p]) => p === 'MODIFIED')!;
     expect(phase).toBe('MODIFIED');
-    expect(obj.spec.maxClusters).toBe(8);
+    expect(obj.spec.namespaceIsolationProfile.isolationEnabled).toBe(true);
     expect(obj.metadata.generation).toBe(2);
     expect(Number(obj.metadata.resourceVersion)).toBeGreaterThan(
       Number(current.metadata.resourceVersion),

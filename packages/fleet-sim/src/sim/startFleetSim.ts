@@ -16,6 +16,7 @@ import { FaultController } from '../faults/FaultController';
 import { FaultState } from '../faults/FaultState';
 import { controlApiHandler } from '../faults/controlApi';
 import { renderMetrics } from '../metrics/prometheus';
+import { controllerAdmission } from '../controller/admission';
 
 export interface FleetSimOptions {
   /** Bundled scenario name (`demo`), path to a scenario file, or a spec object. Default `demo`. */
@@ -127,6 +128,8 @@ export async function startFleetSim(
     throw e;
   }
 
+  // The controller's webhooks judge every client write from now on (the seed is the fleet's history).
+  hubCluster!.admission.push(controllerAdmission(hubCluster!));
   const seed = options.seed ?? 1;
   const faultState = new FaultState(seed);
   const runtime = new FleetRuntime({
