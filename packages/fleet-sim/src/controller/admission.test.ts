@@ -400,6 +400,7 @@ describe('SliceConfig create', () => {
       /at most one entry/,
     ],
   ])('requires %s', async (_rule, run, field, message) => {
+    expect.hasAssertions();
     denied(await run(), field, message);
   });
 });
@@ -505,6 +506,7 @@ describe('SliceConfig update and delete', () => {
       /"pending": cluster registration/,
     ],
   ])('rejects %s', async (_rule, run, field, message) => {
+    expect.hasAssertions();
     denied(await run(), field, message);
   });
 
@@ -537,6 +539,7 @@ describe('SliceConfig update and delete', () => {
   });
 
   it('blocks deletion while namespaces are onboarded or exports exist', async () => {
+    expect.hasAssertions();
     const path = `${C}/namespaces/${NS}/sliceconfigs/pacman`;
     denied(
       await call('DELETE', path),
@@ -768,6 +771,7 @@ describe('other controller webhooks', () => {
       /immutable/,
     ],
   ])('requires %s', async (_rule, run, field, message) => {
+    expect.hasAssertions();
     denied(await run(), field, message);
   });
 });
