@@ -2,11 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import {
   slicePermissions,
   sliceResourcePermissions,
 } from '@slice-portal/plugin-slice-common';
 import { readTenancyConfig } from './config/tenancy';
+import { createLatencyHistory } from './latency';
 import {
   createIsProjectOwnedByRule,
   isInProject,
@@ -18,7 +20,7 @@ import { fleetServiceRef } from './service/FleetService';
 
 /**
  * The Slice Portal backend plugin: serves `/api/slice/v1/*` from watch caches of the
- * configured KubeSlice hubs and their workers.
+ * configured KubeSlice hubs and their workers, and keeps tunnel latency history.
  */
 export const slicePlugin = createBackendPlugin({
   pluginId: 'slice',
@@ -26,20 +28,27 @@ export const slicePlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         fleet: fleetServiceRef,
       },
-      async init({
-        config,
-        httpRouter,
-        httpAuth,
-        permissions,
-        permissionsRegistry,
-        fleet,
-      }) {
+      async init(deps) {
+        const {
+          config,
+          logger,
+          database,
+          scheduler,
+          httpRouter,
+          httpAuth,
+          permissions,
+          permissionsRegistry,
+          fleet,
+        } = deps;
         const tenancy = readTenancyConfig(config);
         permissionsRegistry.addPermissions(
           slicePermissions.filter(p => p.type === 'basic'),
@@ -59,7 +68,40 @@ export const slicePlugin = createBackendPlugin({
           permissions,
           permissionsRegistry,
         );
-        httpRouter.use(await createRouter({ httpAuth, authorizer, fleet }));
+
+        // Tunnel latency over time: sampled from the worker caches into the plugin database.
+        const latency = createLatencyHistory({
+          database,
+          scheduler,
+          logger,
+          config,
+          provider: fleet,
+        });
+        await latency.start();
+        const latencyRouter = await latency.router({
+          knownHubs: () => fleet.hubNames(),
+          authorizeSlice: async (req, ref) => {
+            const credentials = await httpAuth.credentials(req);
+            await authorizer.requireFleetRead(credentials);
+            const visible = await authorizer.sliceFilter(credentials);
+            if (
+              !visible({ hub: ref.hub, project: ref.project, name: ref.slice })
+            ) {
+              throw new NotAllowedError(
+                `You may not read slices of project '${ref.project}' (kubeslice.slice.read)`,
+              );
+            }
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            authorizer,
+            fleet,
+            extraRouters: [latencyRouter],
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -122,11 +122,15 @@ export function readHubConfigs(config: Config): HubConfig[] {
     const workers = workerEntries.map((w, i) => {
       const wat = `${at}.workers.clusters[${i}]`;
       const workerUrl = w.getString('url');
+      let parsedUrl: URL | undefined;
       try {
-        new URL(workerUrl);
+        parsedUrl = new URL(workerUrl);
       } catch {
+        parsedUrl = undefined;
+      }
+      if (!parsedUrl || !['https:', 'http:'].includes(parsedUrl.protocol)) {
         throw new Error(
-          `Invalid config at '${wat}.url': '${workerUrl}' is not a URL`,
+          `Invalid config at '${wat}.url': '${workerUrl}' is not an https URL`,
         );
       }
       return {
