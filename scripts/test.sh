@@ -10,6 +10,7 @@ mkdir -p artifacts
 # System packages the tests need, from Debian.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 if ((${#missing[@]})); then
   echo "› installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -1,6 +1,7 @@
 /*
  * The example Backstage backend of Slice Portal: catalog, guest sign-in, permissions
- * and the slice plugin, configured by examples/app/app-config.yaml.
+ * (with the demo's tenancy policy) and the slice plugin, configured by
+ * examples/app/app-config.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -10,7 +11,7 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(import('./slicePolicy'));
 backend.add(import('@slice-portal/plugin-slice-backend'));
 
 backend.start();
