@@ -1,13 +1,15 @@
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the Slice Portal backend plugin. */
   slice?: {
     /** KubeSlice controller clusters (hubs) to read. */
     hubs: Array<{
-      /** Unique name of the hub, used in URLs (`/slices/<hub>/<project>/<slice>`). */
+      /** Unique name of the hub, used in URLs (`/slices/<hub>/<project>/<slice>`); lowercase letters, digits, '-'. */
       name: string;
       /** Display title; defaults to the name. */
       title?: string;
-      /** API server URL of the hub. Required for `serviceAccount` auth. */
+      /** API server URL of the hub. Required for `serviceAccount` auth; overrides a kubeconfig's server. */
       url?: string;
       /** How to authenticate to the hub. */
       auth:
@@ -36,6 +38,55 @@ export interface Config {
       caFile?: string;
       /** Turn off TLS verification. Default false; a warning is logged at start when true. */
       skipTLSVerify?: boolean;
+      /** Only these KubeSlice projects are read; all when absent. */
+      projects?: string[];
+      /** How worker clusters are reached for tunnel status, exports and imports. */
+      workers?: {
+        /**
+         * `dashboardSecret`: the `<cluster>-kubernetes-dashboard` Secrets the workers publish on the hub
+         * (the hub credentials must be allowed to read them); `config`: the `clusters` below; `none` (default).
+         */
+        credentials?: 'dashboardSecret' | 'config' | 'none';
+        clusters?: Array<{
+          name: string;
+          /** Needed only when two projects register a cluster with the same name. */
+          project?: string;
+          url: string;
+          /**
+           * Bearer token with read access on the worker.
+           * @visibility secret
+           */
+          token: string;
+          /**
+           * PEM CA bundle of the worker's API server, base64-encoded.
+           * @visibility secret
+           */
+          caData?: string;
+          skipTLSVerify?: boolean;
+        }>;
+      };
     }>;
+    /** Who sees what, for permission policies (see the example backend's policy). */
+    tenancy?: {
+      /** Entity refs (groups or users) that see the whole fleet. */
+      platformGroups?: string[];
+      /** Project name → entity refs that own it (its tenants). */
+      projects?: { [project: string]: string[] };
+    };
+    /** Tunnel latency history. */
+    latency?: {
+      /** Only `gatewayStatus` (samples of SliceGateway status in the plugin database) exists today. */
+      source?: 'gatewayStatus';
+      sampling?: {
+        /** How often tunnel status is sampled; between 1s and 1h. Default 30s. */
+        interval?: string | HumanDuration;
+      };
+      retention?: {
+        /** How long raw samples are kept; at least 5m. Default 24h. */
+        raw?: string | HumanDuration;
+        /** How long 5-minute rollups are kept; at least `raw`. Default 30d. */
+        rollup?: string | HumanDuration;
+      };
+    };
   };
 }

@@ -1,5 +1,5 @@
 import express from 'express';
-import Router from 'express-promise-router';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -31,6 +31,7 @@ import {
   slicePathParams,
 } from './api/queries';
 import { sliceTopology } from './api/topology';
+import { spec } from './schema/openapi';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -89,8 +90,11 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, authorizer, fleet } = options;
-  const router = Router();
-  router.use(express.json());
+  // Requests are validated against the OpenAPI spec first (unknown parameters, enums,
+  // patterns → 400); the handlers parse again with zod for types and precise messages.
+  const router = createValidatedOpenApiRouter(
+    spec as any,
+  ) as unknown as express.Router;
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

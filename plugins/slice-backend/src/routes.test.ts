@@ -21,7 +21,9 @@ import type {
   SliceDetail,
   SliceTopology,
 } from '@slice-portal/plugin-slice-common';
+import Ajv from 'ajv';
 import request from 'supertest';
+import { spec } from './schema/openapi';
 import { slicePlugin } from './plugin';
 import {
   createSliceConditionalDecision,
@@ -297,23 +299,37 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
     expect(warnings.every(e => e.type === 'Warning')).toBe(true);
     const future = (
       await get(
-        `/v1/events?since=${new Date(Date.now() + 3600000).toISOString()}`,
+        `/v1/events?since=${encodeURIComponent(
+          new Date(Date.now() + 3600000).toISOString(),
+        )}`,
       ).expect(200)
     ).body;
     expect(future.items).toEqual([]);
   });
 
+  // The OpenAPI validator answers first (naming the parameter); zod checks what it cannot express.
   it.each([
-    ['/v1/slices?health=purple', "Invalid query parameter 'health'"],
+    [
+      '/v1/slices?health=purple',
+      'request/query/health must be equal to one of the allowed values',
+    ],
     ['/v1/slices?bogus=1', "Unknown query parameter 'bogus'"],
     ['/v1/fleet?x=1', "Unknown query parameter 'x'"],
     [
       '/v1/events?since=yesterday',
-      "Invalid query parameter 'since': must be an ISO 8601 time",
+      'request/query/since must match format "date-time"',
     ],
     ['/v1/events?limit=0', "Invalid query parameter 'limit'"],
-    ['/v1/slices/demo/Arcade/pacman', "Invalid path parameter 'project'"],
+    ['/v1/events?limit=5000', "Invalid query parameter 'limit'"],
+    [
+      '/v1/slices/demo/Arcade/pacman',
+      'request/params/project must match pattern',
+    ],
     ['/v1/latency/matrix?hub=nope&project=arcade&slice=pacman', 'hub'],
+    [
+      '/v1/latency/matrix?hub=demo&project=arcade&slice=pacman&window=forever',
+      'request/query/window',
+    ],
   ])('rejects %s with 400 and a message', async (path, message) => {
     const res = await get(path).expect(400);
     expect(res.body.error.message).toContain(message);
@@ -369,6 +385,40 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
     await get('/v1/clusters/demo/aws-east', asTenant()).expect(404);
   });
 
+  it('answers with the shapes the OpenAPI spec describes', async () => {
+    const ajv = new Ajv({
+      strict: false,
+      validateFormats: false,
+      allErrors: true,
+    });
+    ajv.addSchema({ $id: 'spec', components: spec.components });
+    const cases: [string, string][] = [
+      ['/v1/fleet', 'FleetResponse'],
+      ['/v1/clusters', 'ClusterList'],
+      ['/v1/clusters/demo/edge-nyc', 'ClusterDetail'],
+      ['/v1/slices', 'SliceList'],
+      ['/v1/slices/demo/arcade/pacman', 'SliceDetail'],
+      ['/v1/slices/demo/acme/analytics', 'SliceDetail'],
+      ['/v1/slices/demo/arcade/pacman/topology', 'Topology'],
+      ['/v1/events', 'EventList'],
+    ];
+    for (const [path, schema] of cases) {
+      const validate = ajv.compile({
+        $ref: `spec#/components/schemas/${schema}`,
+      });
+      const body = (await get(path).expect(200)).body;
+      expect({
+        path,
+        valid: validate(body),
+        errors: validate.errors ?? null,
+      }).toEqual({ path, valid: true, errors: null });
+    }
+    const openapi = (await get('/openapi.json').expect(200)).body;
+    expect(Object.keys(openapi.paths)).toContain(
+      '/api/slice/v1/slices/{hub}/{project}/{name}',
+    );
+  });
+
   it('never returns tokens or CA data', async () => {
     const bodies = await Promise.all(
       [
@@ -405,11 +455,11 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
     ).toBe(true);
     const series = (
       await get(
-        `/v1/latency?hub=demo&project=arcade&slice=pacman&from=${new Date(
-          Date.now() - 600000,
-        ).toISOString()}&to=${new Date(
-          Date.now() + 1000,
-        ).toISOString()}&step=10s`,
+        `/v1/latency?hub=demo&project=arcade&slice=pacman&from=${encodeURIComponent(
+          new Date(Date.now() - 600000).toISOString(),
+        )}&to=${encodeURIComponent(
+          new Date(Date.now() + 1000).toISOString(),
+        )}&step=10s`,
       ).expect(200)
     ).body;
     expect(JSON.stringify(series)).toContain('aws-east');
