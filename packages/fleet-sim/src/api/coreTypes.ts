@@ -306,6 +306,42 @@ export const CONFIG_MAPS = core({
   ],
 });
 
+/** `rbac.authorization.k8s.io/v1` Roles: the KubeSlice controller creates three per project namespace. */
+export const ROLES = core({
+  group: 'rbac.authorization.k8s.io',
+  plural: 'roles',
+  singular: 'role',
+  kind: 'Role',
+  namespaced: true,
+  printerColumns: [
+    {
+      name: 'Created At',
+      type: 'string',
+      format: 'date',
+      description: 'CreationTimestamp of the role',
+      value: o => o.metadata.creationTimestamp,
+    },
+  ],
+});
+
+export const ROLE_BINDINGS = core({
+  group: 'rbac.authorization.k8s.io',
+  plural: 'rolebindings',
+  singular: 'rolebinding',
+  kind: 'RoleBinding',
+  namespaced: true,
+  printerColumns: [
+    {
+      name: 'Role',
+      type: 'string',
+      description: 'The role the binding grants',
+      value: o =>
+        `${(o as any).roleRef?.kind ?? ''}/${(o as any).roleRef?.name ?? ''}`,
+    },
+    age,
+  ],
+});
+
 export const CORE_TYPES: Record<string, ResourceType> = {
   namespaces: NAMESPACES,
   pods: PODS,
@@ -314,4 +350,6 @@ export const CORE_TYPES: Record<string, ResourceType> = {
   secrets: SECRETS,
   serviceaccounts: SERVICE_ACCOUNTS,
   configmaps: CONFIG_MAPS,
+  roles: ROLES,
+  rolebindings: ROLE_BINDINGS,
 };

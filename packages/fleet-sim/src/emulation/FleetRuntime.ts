@@ -66,6 +66,8 @@ export class FleetRuntime {
   /** Gateways the simulator itself took down (a DOWN written by a client is left alone). */
   private readonly simDowned = new Set<string>();
   private eventSeq = 0;
+  /** Called when a down cluster is back (the worker emulation catches up on what it missed). */
+  readonly onClusterUp: Array<(cluster: string) => void> = [];
   private tick = 0;
 
   constructor(options: RuntimeOptions) {
@@ -81,16 +83,18 @@ export class FleetRuntime {
     return this.hub.resourceType(plural, group);
   }
 
-  /** Hub `Cluster` objects by name (a worker registers with one project). */
+  /** Hub `Cluster` objects by name (a worker registers with one project); shared, do not modify. */
   clusterObjects(): Map<string, KubeObject> {
     const out = new Map<string, KubeObject>();
-    for (const c of this.hub.store.list(this.hubType('clusters')))
+    for (const c of this.hub.store.listShared(this.hubType('clusters')))
       out.set(c.metadata.name!, c);
     return out;
   }
 
   projectNamespaceOf(cluster: string): string | undefined {
-    return this.clusterObjects().get(cluster)?.metadata.namespace;
+    return this.hub.store
+      .listShared(this.hubType('clusters'))
+      .find(c => c.metadata.name === cluster)?.metadata.namespace;
   }
 
   /** Where a cluster is, from its `Cluster.spec.clusterProperty.geoLocation`. */
@@ -112,17 +116,18 @@ export class FleetRuntime {
     cluster: VirtualCluster,
     name: string,
     input: Omit<EventInput, 'schema' | 'time' | 'seq'>,
+    source?: 'controller' | 'workerOperator',
   ): KubeObject {
     const ev = makeEvent({
       ...input,
-      schema: eventSchema(name),
+      schema: eventSchema(name, source),
       time: this.now(),
       seq: ++this.eventSeq,
     });
     return cluster.store.create(cluster.resourceType('events'), ev);
   }
 
-  private workerEvent(
+  workerEvent(
     worker: VirtualCluster,
     name: string,
     involved: EventInput['involved'],
@@ -152,6 +157,28 @@ export class FleetRuntime {
         this.reconcileGateway(worker, name, rt, gw, clusters, resample);
       }
     }
+  }
+
+  /** Brings one SliceGateway's tunnels in line with the faults (a new gateway's first sample). */
+  reconcileGatewayNamed(local: string, name: string): void {
+    const worker = this.workers.get(local);
+    if (!worker) return;
+    const rt = worker.resourceType('slicegateways', NETWORKING);
+    const gw = worker.store.get(rt, WORKER_NAMESPACE, name);
+    if (gw)
+      this.reconcileGateway(
+        worker,
+        local,
+        rt,
+        gw,
+        this.clusterObjects(),
+        false,
+      );
+  }
+
+  /** Forgets a deleted gateway's fault bookkeeping. */
+  forgetGateway(local: string, name: string): void {
+    this.simDowned.delete(`${local}/${name}`);
   }
 
   private reconcileGateway(
@@ -309,61 +336,75 @@ export class FleetRuntime {
    * down cluster or across a cut link leave the import.
    */
   reconcileImports(): void {
-    const wsiType = this.hubType('workerserviceimports', WORKER);
-    const clusters = this.clusterObjects();
     for (const [name, worker] of this.workers) {
       if (this.faults.isDown(name)) continue;
-      const projectNs = clusters.get(name)?.metadata.namespace;
-      if (!projectNs) continue;
       const rt = worker.resourceType('serviceimports', NETWORKING);
-      for (const imp of worker.store.list(rt)) {
-        const svc = imp.metadata.name!;
-        const ns = imp.metadata.namespace!;
-        const slice = imp.spec?.slice;
-        const wsi = this.hub.store.get(
-          wsiType,
-          projectNs,
-          `${svc}-${ns}-${slice}-${name}`,
-        );
-        if (!wsi) continue;
-        const endpoints = (wsi.spec?.serviceDiscoveryEndpoints ?? [])
-          .filter((e: any) => this.faults.reachable(e.cluster, name))
-          .map((e: any) => ({
-            name: e.podName,
-            ip: e.nsmIp,
-            port: e.port,
-            clusterId: e.cluster,
-            dnsName: e.dnsName,
-          }));
-        if (
-          JSON.stringify(endpoints) ===
-          JSON.stringify(imp.status?.endpoints ?? [])
-        )
-          continue;
-        const stamp = Math.floor(this.now().getTime() / 1000);
-        worker.store.mutate(rt, ns, svc, o => {
-          o.status = {
-            ...o.status,
-            endpoints,
-            availableEndpoints: endpoints.length,
-            importStatus: endpoints.length ? 'READY' : 'PENDING',
-            lastSync: stamp,
-            updatedOn: stamp,
-          };
-        });
-        this.workerEvent(
-          worker,
-          'SliceServiceImportUpdated',
-          {
-            apiVersion: `${NETWORKING}/v1beta1`,
-            kind: 'ServiceImport',
-            name: svc,
-            namespace: ns,
-          },
-          slice,
-        );
-      }
+      for (const imp of worker.store.list(rt)) this.reconcileImport(name, imp);
     }
+  }
+
+  /**
+   * One worker ServiceImport: the endpoints of the hub's WorkerServiceImport
+   * for that cluster that the worker can reach (READY with endpoints,
+   * PENDING without). Returns whether it changed.
+   */
+  reconcileImport(cluster: string, imp: KubeObject, force = false): boolean {
+    const worker = this.workers.get(cluster);
+    if (!worker || this.faults.isDown(cluster)) return false;
+    const projectNs = this.projectNamespaceOf(cluster);
+    if (!projectNs) return false;
+    const wsiType = this.hubType('workerserviceimports', WORKER);
+    const rt = worker.resourceType('serviceimports', NETWORKING);
+    const svc = imp.metadata.name!;
+    const ns = imp.metadata.namespace!;
+    const slice = imp.spec?.slice;
+    const wsi = this.hub.store.get(
+      wsiType,
+      projectNs,
+      `${svc}-${ns}-${slice}-${cluster}`,
+    );
+    if (!wsi) return false;
+    const endpoints = (wsi.spec?.serviceDiscoveryEndpoints ?? [])
+      .filter((e: any) => this.faults.reachable(e.cluster, cluster))
+      .map((e: any) => ({
+        name: e.podName,
+        ip: e.nsmIp,
+        port: e.port,
+        clusterId: e.cluster,
+        dnsName: e.dnsName,
+      }));
+    if (
+      !force &&
+      JSON.stringify(endpoints) === JSON.stringify(imp.status?.endpoints ?? [])
+    )
+      return false;
+    const stamp = Math.floor(this.now().getTime() / 1000);
+    worker.store.mutate(rt, ns, svc, o => {
+      o.status = {
+        ...o.status,
+        endpoints,
+        availableEndpoints: endpoints.length,
+        importStatus: endpoints.length ? 'READY' : 'PENDING',
+        lastSync: stamp,
+        updatedOn: stamp,
+      };
+    });
+    this.workerEvent(
+      worker,
+      'SliceServiceImportUpdated',
+      {
+        apiVersion: `${NETWORKING}/v1beta1`,
+        kind: 'ServiceImport',
+        name: svc,
+        namespace: ns,
+      },
+      slice,
+    );
+    return true;
+  }
+
+  clusterCameUp(cluster: string): void {
+    this.onClusterUp.forEach(fn => fn(cluster));
   }
 
   /** Applies the current faults to every object they affect (after a fault changes). */

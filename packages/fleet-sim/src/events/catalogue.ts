@@ -23,9 +23,12 @@ interface RawSchema {
 }
 
 let cached: Map<string, EventSchema> | undefined;
+/** Names both catalogues define (e.g. `WorkerSliceConfigUpdated`): the controller's entry. */
+let controllerOnly: Map<string, EventSchema> | undefined;
 
 function load(): Map<string, EventSchema> {
   const out = new Map<string, EventSchema>();
+  controllerOnly = new Map();
   for (const [file, controller] of [
     ['controller.yaml', 'controller'],
     ['worker-events.yaml', 'workerOperator'],
@@ -34,6 +37,15 @@ function load(): Map<string, EventSchema> {
       fs.readFileSync(path.join(BUNDLED_EVENT_DIR, file), 'utf8'),
     ) as { events: RawSchema[] };
     for (const e of doc.events) {
+      if (controller === 'controller' && !controllerOnly.has(e.name))
+        controllerOnly.set(e.name, {
+          name: e.name,
+          reason: e.reason,
+          action: e.action,
+          type: e.type,
+          message: e.message,
+          reportingController: controller,
+        });
       // The worker's recorder reports as `workerOperator` (the curried metrics label too).
       out.set(e.name, {
         name: e.name,
@@ -49,9 +61,13 @@ function load(): Map<string, EventSchema> {
 }
 
 /** The schema of a catalogued event; throws for a name that is not in the catalogue. */
-export function eventSchema(name: string): EventSchema {
+export function eventSchema(
+  name: string,
+  source?: 'controller' | 'workerOperator',
+): EventSchema {
   cached ??= load();
-  const s = cached.get(name);
+  const s =
+    source === 'controller' ? controllerOnly!.get(name) : cached.get(name);
   if (!s) throw new Error(`event ${name} is not in the KubeSlice catalogue`);
   return s;
 }

@@ -45,7 +45,10 @@ export class FaultController {
   /** Brings a down cluster back (everything clusterDown did is undone). */
   clusterUp(name: string): FaultSnapshot {
     this.knownCluster(name);
-    if (this.state.setDown(name, false)) this.runtime.applyFaults();
+    if (this.state.setDown(name, false)) {
+      this.runtime.applyFaults();
+      this.runtime.clusterCameUp(name);
+    }
     return this.snapshot();
   }
 

@@ -17,6 +17,8 @@ export function hubResourceTypes(): ResourceType[] {
     'events',
     'serviceaccounts',
     'configmaps',
+    'roles',
+    'rolebindings',
   ].map(n => CORE_TYPES[n]);
   return [
     ...core,

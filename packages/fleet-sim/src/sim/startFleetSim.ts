@@ -17,6 +17,9 @@ import { FaultState } from '../faults/FaultState';
 import { controlApiHandler } from '../faults/controlApi';
 import { renderMetrics } from '../metrics/prometheus';
 import { controllerAdmission } from '../controller/admission';
+import { WorkQueue } from '../emulation/WorkQueue';
+import { HubController } from '../emulation/HubController';
+import { WorkerEmulator } from '../emulation/WorkerEmulator';
 
 export interface FleetSimOptions {
   /** Bundled scenario name (`demo`), path to a scenario file, or a spec object. Default `demo`. */
@@ -39,6 +42,8 @@ export interface FleetSimOptions {
   historyLimit?: number;
   /** Use this admin token instead of a random one. */
   adminToken?: string;
+  /** How long an emulated worker takes to onboard or offboard namespaces; default 2000 ms. */
+  onboardDelayMs?: number;
 }
 
 export interface FleetSim {
@@ -59,6 +64,12 @@ export interface FleetSim {
   cluster(name: string): VirtualCluster | undefined;
   /** Runs one status refresh round now (health timestamps, tunnel samples). */
   refreshStatus(): void;
+  /**
+   * Runs every pending controller and worker reconcile now, including
+   * delayed ones (namespace onboarding), until the fleet is quiet. Without
+   * it, they run on their own shortly after each write.
+   */
+  settle(): Promise<void>;
   /**
    * Fault injection (also at `/sim/v1/faults` and `fleet-sim fault`): e.g.
    * `sim.faults.clusterDown('aws-east')`. Effects are applied before the call returns.
@@ -147,6 +158,23 @@ export async function startFleetSim(
       ]),
     ),
   });
+  const queue = new WorkQueue();
+  const controller = new HubController({
+    runtime,
+    queue,
+    seed,
+    caPem: tls?.caPem ?? '',
+    controllerEndpoint: server.clusterUrl(scenario.hub.name),
+  });
+  const workerEmulator = new WorkerEmulator({
+    runtime,
+    queue,
+    seed,
+    onboardDelayMs: options.onboardDelayMs,
+  });
+  controller.start();
+  workerEmulator.start();
+  runtime.onClusterUp.push(name => workerEmulator.resync(name));
   const faults = new FaultController(faultState, runtime, name =>
     server.closeWatches(name),
   );
@@ -204,11 +232,17 @@ export async function startFleetSim(
     clusterNames: () => server.clusterNames(),
     cluster: name => server.cluster(name),
     refreshStatus: () => ticker.refresh(),
+    settle: async () => {
+      queue.settle();
+    },
     faults,
     metrics: () => renderMetrics(runtime),
     close: () => {
       closed ??= (async () => {
         ticker.stop();
+        queue.close();
+        controller.stop();
+        workerEmulator.stop();
         await server.close();
       })();
       return closed;
