@@ -6,6 +6,7 @@
 export * from './kube/objects';
 export * from './health/health';
 export * from './fleet/types';
+export * from './latency/types';
 export * from './fleet/buildFleet';
 export * from './fleet/clusterHealth';
 export * from './fleet/sliceHealth';

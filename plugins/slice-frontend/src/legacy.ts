@@ -26,12 +26,14 @@ export const slicePlugin = createPlugin({
   ],
 });
 
-/** The fleet page; mount it with `<Route path="/slices" element={<SliceFleetPage />} />`. */
+/**
+ * The fleet page and, below it, each slice's page (`/:hub/:project/:name`); mount it with
+ * `<Route path="/slices" element={<SliceFleetPage />} />`.
+ */
 export const SliceFleetPage = slicePlugin.provide(
   createRoutableExtension({
     name: 'SliceFleetPage',
-    component: () =>
-      import('./components/FleetPage/FleetPage').then(m => m.FleetPage),
+    component: () => import('./components/Router').then(m => m.Router),
     mountPoint: rootRouteRef,
   }),
 );

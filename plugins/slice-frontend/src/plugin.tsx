@@ -26,8 +26,7 @@ const fleetPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(rootRouteRef),
     title: 'Slices',
     icon: <DeviceHubIcon fontSize="inherit" />,
-    loader: () =>
-      import('./components/FleetPage/FleetPage').then(m => <m.FleetPage />),
+    loader: () => import('./components/Router').then(m => <m.Router />),
   },
 });
 

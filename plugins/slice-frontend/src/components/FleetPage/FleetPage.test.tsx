@@ -6,7 +6,9 @@ import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { slicePlugin } from '../../plugin';
+import { rootRouteRef } from '../../routes';
 import { FleetPage } from './FleetPage';
 
 const now = new Date().toISOString();
@@ -104,7 +106,10 @@ describe('FleetPage', () => {
 
   it('shows hubs, the health summary, slices and clusters with reasons', async () => {
     serve(() => HttpResponse.json(fleet));
-    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
 
     expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
     expect(screen.getByTestId('hub-demo')).toHaveTextContent('In sync');
@@ -124,6 +129,10 @@ describe('FleetPage', () => {
     ).toBeGreaterThanOrEqual(2);
     expect(screen.getByText('aws · us-east-1')).toBeInTheDocument();
     expect(screen.getByText('pacman, mongodb')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'pacman' })).toHaveAttribute(
+      'href',
+      '/slices/demo/arcade/pacman',
+    );
   });
 
   it('shows sources that failed beside the data that loaded', async () => {
@@ -139,7 +148,10 @@ describe('FleetPage', () => {
         ],
       }),
     );
-    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
 
     expect(
       await screen.findByText('Error: hub/demo/clusters is unreachable'),
@@ -159,7 +171,10 @@ describe('FleetPage', () => {
         { status: 403 },
       ),
     );
-    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
 
     expect(
       await screen.findByText(/not allowed to read the slice fleet/),
@@ -170,7 +185,10 @@ describe('FleetPage', () => {
     serve(() =>
       HttpResponse.json({ ...fleet, hubs: [], clusters: [], slices: [] }),
     );
-    await renderInTestApp(<FleetPage />, { features: [slicePlugin] });
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
 
     expect(
       await screen.findByText('No KubeSlice hubs configured'),

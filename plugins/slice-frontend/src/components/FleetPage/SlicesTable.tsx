@@ -1,13 +1,23 @@
-import { Table, type TableColumn } from '@backstage/core-components';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import type { SliceSummary } from '@slice-portal/plugin-slice-common';
+import { useSliceLinks } from '../../routes';
 import { HealthIcon, HealthStatus } from '../HealthStatus/HealthStatus';
 
 const nowrap = { whiteSpace: 'nowrap' as const };
 
-function columnsFor(showHub: boolean): TableColumn<SliceSummary>[] {
+function columnsFor(
+  showHub: boolean,
+  sliceLink: (s: SliceSummary) => string,
+): TableColumn<SliceSummary>[] {
   return [
-    { title: 'Slice', field: 'name', highlight: true, cellStyle: nowrap },
+    {
+      title: 'Slice',
+      field: 'name',
+      highlight: true,
+      cellStyle: nowrap,
+      render: row => <Link to={sliceLink(row)}>{row.name}</Link>,
+    },
     { title: 'Project', field: 'project' },
     {
       title: 'Members',
@@ -68,6 +78,7 @@ export function SlicesTable({
   slices: SliceSummary[];
   showHub: boolean;
 }) {
+  const links = useSliceLinks();
   return (
     <Table<SliceSummary>
       title={`Slices (${slices.length})`}
@@ -77,7 +88,7 @@ export function SlicesTable({
         search: true,
         padding: 'dense',
       }}
-      columns={columnsFor(showHub)}
+      columns={columnsFor(showHub, row => links.slice(row))}
       data={slices}
       emptyContent={
         <div style={{ padding: 16 }}>

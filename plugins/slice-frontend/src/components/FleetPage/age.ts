@@ -10,5 +10,7 @@ export function formatAge(
   if (s < 60) return `${s} s ago`;
   const min = Math.round(s / 60);
   if (min < 120) return `${min} min ago`;
-  return `${Math.round(min / 60)} h ago`;
+  const h = Math.round(min / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.round(h / 24)} d ago`;
 }

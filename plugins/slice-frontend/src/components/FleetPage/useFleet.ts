@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
 import { sliceApiRef } from '../../api/SliceApi';
+import { DEFAULT_REFRESH_MS, usePolled } from '../../hooks/usePolled';
 
 export interface FleetState {
   fleet?: FleetResponse;
@@ -12,7 +12,7 @@ export interface FleetState {
 }
 
 /** Default refresh period: the backend answers from its watch caches, so polling is cheap. */
-export const FLEET_REFRESH_MS = 15000;
+export const FLEET_REFRESH_MS = DEFAULT_REFRESH_MS;
 
 /**
  * Loads the fleet and refreshes it periodically. Keeps the previous answer while a
@@ -20,40 +20,10 @@ export const FLEET_REFRESH_MS = 15000;
  */
 export function useFleet(refreshMs: number = FLEET_REFRESH_MS): FleetState {
   const api = useApi(sliceApiRef);
-  const [fleet, setFleet] = useState<FleetResponse>();
-  const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(true);
-  const controller = useRef<AbortController>();
-
-  const refresh = useCallback(() => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    setLoading(true);
-    api
-      .getFleet({ signal: current.signal })
-      .then(result => {
-        if (current.signal.aborted) return;
-        setFleet(result);
-        setError(undefined);
-      })
-      .catch(e => {
-        if (current.signal.aborted) return;
-        setError(e instanceof Error ? e : new Error(String(e)));
-      })
-      .finally(() => {
-        if (!current.signal.aborted) setLoading(false);
-      });
-  }, [api]);
-
-  useEffect(() => {
-    refresh();
-    const timer = refreshMs > 0 ? setInterval(refresh, refreshMs) : undefined;
-    return () => {
-      if (timer) clearInterval(timer);
-      controller.current?.abort();
-    };
-  }, [refresh, refreshMs]);
-
-  return { fleet, error, loading, refresh };
+  const { value, error, loading, refresh } = usePolled(
+    'fleet',
+    signal => api.getFleet({ signal }),
+    refreshMs,
+  );
+  return { fleet: value, error, loading, refresh };
 }

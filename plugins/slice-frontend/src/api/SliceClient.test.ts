@@ -1,0 +1,75 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { SliceClient } from './SliceClient';
+
+describe('SliceClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  const seen: string[] = [];
+  const client = new SliceClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/slice' },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  beforeEach(() => {
+    seen.length = 0;
+    server.use(
+      http.get('http://backend/api/slice/*', ({ request }) => {
+        const url = new URL(request.url);
+        seen.push(url.pathname.replace('/api/slice', '') + url.search);
+        return HttpResponse.json({ items: [], errors: [] });
+      }),
+    );
+  });
+
+  it('builds every route with its query, leaving out what is not set', async () => {
+    await client.listSlices({ hub: 'demo', cluster: 'aws-east', text: '' });
+    await client.listClusters();
+    await client.getCluster({ hub: 'demo', name: 'edge nyc' });
+    await client.getSlice({ hub: 'demo', project: 'arcade', name: 'pacman' });
+    await client.getTopology({
+      hub: 'demo',
+      project: 'arcade',
+      name: 'pacman',
+    });
+    await client.listEvents({ slice: 'pacman', type: 'Warning', limit: 50 });
+    await client.getLatency({
+      hub: 'demo',
+      project: 'arcade',
+      slice: 'pacman',
+      step: '1m',
+      byPod: true,
+    });
+    await client.getLatencyMatrix({
+      hub: 'demo',
+      project: 'arcade',
+      slice: 'pacman',
+      window: '24h',
+    });
+    expect(seen).toEqual([
+      '/v1/slices?hub=demo&cluster=aws-east',
+      '/v1/clusters',
+      '/v1/clusters/demo/edge%20nyc',
+      '/v1/slices/demo/arcade/pacman',
+      '/v1/slices/demo/arcade/pacman/topology',
+      '/v1/events?slice=pacman&type=Warning&limit=50',
+      '/v1/latency?hub=demo&project=arcade&slice=pacman&step=1m&byPod=true',
+      '/v1/latency/matrix?hub=demo&project=arcade&slice=pacman&window=24h',
+    ]);
+  });
+
+  it('throws a ResponseError carrying the status', async () => {
+    server.use(
+      http.get('http://backend/api/slice/v1/slices/demo/acme/payments', () =>
+        HttpResponse.json(
+          { error: { name: 'NotAllowedError', message: 'no' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    await expect(
+      client.getSlice({ hub: 'demo', project: 'acme', name: 'payments' }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 403 });
+  });
+});

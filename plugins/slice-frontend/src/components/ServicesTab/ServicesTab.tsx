@@ -1,0 +1,141 @@
+import { EmptyState, InfoCard } from '@backstage/core-components';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type {
+  SliceDetail,
+  SliceService,
+} from '@slice-portal/plugin-slice-common';
+import { HealthStatus } from '../HealthStatus/HealthStatus';
+import { ExportChecklist } from './ExportChecklist';
+import { exportChecklist } from './exportChecklist';
+
+function statusColor(status: string): string {
+  const s = status.toUpperCase();
+  if (s === 'READY') return '#c8e6c9';
+  if (s === 'ERROR' || s === 'MISSING') return '#ffcdd2';
+  return '#ffe0b2';
+}
+
+function StatusChip({ status }: { status: string }) {
+  return (
+    <Chip
+      size="small"
+      label={status}
+      style={{ backgroundColor: statusColor(status), color: '#212121' }}
+    />
+  );
+}
+
+function endpointsText(
+  exported: boolean,
+  local: number,
+  imp?: SliceService['imports'][number],
+): string {
+  if (exported) return `${local} local`;
+  if (!imp) return '—';
+  return `${imp.endpoints} via ${imp.sourceClusters.join(', ') || '—'}`;
+}
+
+/** One exported service: where it is exported and imported, its endpoints and DNS, and the checklist. */
+export function ServiceCard({
+  service,
+  slice,
+}: {
+  service: SliceService;
+  slice: Pick<SliceDetail, 'members' | 'namespaceStates' | 'tunnels'>;
+}) {
+  const items = exportChecklist(service, {
+    members: slice.members.map(m => m.cluster),
+    namespaceStates: slice.namespaceStates,
+    tunnels: slice.tunnels,
+  });
+  return (
+    <InfoCard
+      title={`${service.name}.${service.namespace}`}
+      subheader={`exported from ${
+        service.exportedFrom.join(', ') || 'nowhere'
+      }`}
+    >
+      <div data-testid={`service-${service.namespace}-${service.name}`}>
+        <HealthStatus health={service.health} />
+        <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+          DNS names
+        </Typography>
+        {[service.dnsName, ...service.aliases].map(name => (
+          <Typography
+            key={name}
+            variant="body2"
+            style={{ fontFamily: 'monospace' }}
+          >
+            {name}
+          </Typography>
+        ))}
+        <Table size="small" style={{ marginTop: 8 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Cluster</TableCell>
+              <TableCell>Export</TableCell>
+              <TableCell>Import</TableCell>
+              <TableCell align="right">Endpoints</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {slice.members.map(({ cluster }) => {
+              const exp = service.exports.find(e => e.cluster === cluster);
+              const imp = service.imports.find(i => i.cluster === cluster);
+              const local = service.endpoints.filter(
+                e => e.cluster === cluster,
+              );
+              return (
+                <TableRow key={cluster}>
+                  <TableCell>{cluster}</TableCell>
+                  <TableCell>
+                    {exp ? <StatusChip status={exp.status} /> : '—'}
+                  </TableCell>
+                  <TableCell>
+                    {imp ? <StatusChip status={imp.status} /> : '—'}
+                  </TableCell>
+                  <TableCell align="right">
+                    {endpointsText(exp !== undefined, local.length, imp)}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+        <Typography variant="subtitle2" style={{ marginTop: 12 }}>
+          Why is this export not working?
+        </Typography>
+        <ExportChecklist items={items} />
+      </div>
+    </InfoCard>
+  );
+}
+
+/** Exports and imports of the slice, one card per service. */
+export function ServicesTab({ slice }: { slice: SliceDetail }) {
+  if (slice.services.length === 0) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No services exported on this slice"
+        description="Create a ServiceExport in an onboarded namespace of a member cluster; it is imported on every member and reachable as <name>.<namespace>.svc.slice.local."
+      />
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      {slice.services.map(service => (
+        <Grid item xs={12} lg={6} key={`${service.namespace}/${service.name}`}>
+          <ServiceCard service={service} slice={slice} />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,94 @@
+import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import type {
+  NamespaceOnCluster,
+  SliceDetail,
+} from '@slice-portal/plugin-slice-common';
+
+const STATE_STYLE: Record<
+  NamespaceOnCluster['state'],
+  { label: string; color: string }
+> = {
+  onboarded: { label: 'onboarded', color: '#c8e6c9' },
+  pending: { label: 'requested, not onboarded', color: '#ffe0b2' },
+  unrequested: { label: 'onboarded, no longer requested', color: '#ffcdd2' },
+  allowed: { label: 'allowed', color: '#e3f2fd' },
+};
+
+function StateChip({ state }: { state: NamespaceOnCluster['state'] }) {
+  const s = STATE_STYLE[state];
+  return (
+    <Chip
+      size="small"
+      label={s.label}
+      style={{ backgroundColor: s.color, color: '#212121' }}
+    />
+  );
+}
+
+const columns: TableColumn<NamespaceOnCluster>[] = [
+  { title: 'Namespace', field: 'namespace', highlight: true },
+  { title: 'Role', field: 'role' },
+  {
+    title: 'Requested',
+    render: n => (n.requested ? 'yes' : 'no'),
+  },
+  {
+    title: 'Onboarded',
+    render: n => {
+      if (n.role === 'allowed') return '—';
+      return n.onboarded ? 'yes' : 'no';
+    },
+  },
+  { title: 'State', render: n => <StateChip state={n.state} /> },
+];
+
+/** Per member cluster: the namespaces asked for and what the worker onboarded. */
+export function NamespacesTab({ slice }: { slice: SliceDetail }) {
+  const clusters = slice.members.map(m => m.cluster);
+  const pending = slice.namespaceStates.filter(n => n.state === 'pending');
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard title="Isolation">
+          <Typography variant="body2">
+            {slice.isolationEnabled
+              ? `Isolation is enabled: pods in the slice's namespaces only accept traffic from the slice and from the allowed namespaces (${
+                  slice.allowedNamespaces.join(', ') || 'none'
+                }).`
+              : 'Isolation is disabled: the slice namespaces accept traffic from any namespace of their cluster.'}
+          </Typography>
+          {pending.length > 0 && (
+            <Typography variant="body2" color="error" data-testid="pending">
+              {pending.length} namespace(s) requested but not onboarded yet:{' '}
+              {pending.map(p => `${p.namespace} on ${p.cluster}`).join(', ')}.
+              The worker onboards a namespace once it exists on the cluster;
+              create it there if it is missing.
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+      {clusters.map(cluster => {
+        const rows = slice.namespaceStates.filter(n => n.cluster === cluster);
+        return (
+          <Grid item xs={12} md={6} key={cluster}>
+            <Table<NamespaceOnCluster>
+              title={cluster}
+              options={{ paging: false, search: false, padding: 'dense' }}
+              columns={columns}
+              data={rows}
+              emptyContent={
+                <div style={{ padding: 16 }}>
+                  No namespaces requested on this cluster. Add them under
+                  namespaceIsolationProfile.applicationNamespaces.
+                </div>
+              }
+            />
+          </Grid>
+        );
+      })}
+    </Grid>
+  );
+}
