@@ -640,7 +640,7 @@ export class HubController {
                 sliceIpamType: spec.sliceIpamType ?? 'Local',
                 ...(qos.details ? { qosProfileDetails: qos.details } : {}),
               }
-            : {}),
+            : { sliceIpamType: spec.sliceIpamType ?? 'Local' }),
           namespaceIsolationProfile: {
             applicationNamespaces: namespacesFor(
               spec.namespaceIsolationProfile?.applicationNamespaces,
@@ -745,7 +745,11 @@ export class HubController {
         const clientName = `${name}-${client}-${server}`;
         wanted.add(serverName);
         wanted.add(clientName);
-        if (existing.has(serverName) && existing.has(clientName)) continue;
+        if (existing.has(serverName) && existing.has(clientName)) {
+          this.gatewaySecret(ns, serverName, name, 'Server');
+          this.gatewaySecret(ns, clientName, name, 'Client');
+          continue;
+        }
         // Same pair number on both directions; a pair keeps its number.
         const number =
           Number(
@@ -840,13 +844,12 @@ export class HubController {
   ): void {
     if (this.w.get('secrets', ns, gwName)) return;
     const rng = seededRandom(this.seed, 'gateway-secret', ns, gwName);
-    const material = (label: string) =>
+    // Placeholder key material (no real PKI): short, so fleets of thousands of gateways stay light.
+    const material = () =>
       b64(
-        `-----BEGIN ${label}-----\n${Array.from({ length: 4 }, () =>
-          Math.floor(rng() * 2 ** 32)
-            .toString(16)
-            .padStart(8, '0'),
-        ).join('')}\n-----END ${label}-----\n`,
+        Math.floor(rng() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0'),
       );
     this.w.apply({
       apiVersion: 'v1',
@@ -862,19 +865,10 @@ export class HubController {
         annotations: { 'kubeslice.io/gateway-host-type': hostType },
       },
       data: {
-        ovpnConfigFile: b64(
-          `# OpenVPN ${hostType.toLowerCase()} configuration of ${gwName} (simulated)\n`,
-        ),
-        'ca.crt': material('CERTIFICATE'),
+        'ca.crt': material(),
         ...(hostType === 'Server'
-          ? {
-              'server.crt': material('CERTIFICATE'),
-              'server.key': material('PRIVATE KEY'),
-            }
-          : {
-              'client.crt': material('CERTIFICATE'),
-              'client.key': material('PRIVATE KEY'),
-            }),
+          ? { 'server.crt': material(), 'server.key': material() }
+          : { 'client.crt': material(), 'client.key': material() }),
       },
     });
   }
@@ -898,6 +892,11 @@ export class HubController {
         c,
         gateways
           .filter(g => g.metadata.labels?.['worker-cluster'] === c)
+          .sort(
+            (a, b) =>
+              members.indexOf(a.metadata.labels?.['remote-cluster'] ?? '') -
+              members.indexOf(b.metadata.labels?.['remote-cluster'] ?? ''),
+          )
           .map(g => g.metadata.name!),
       ]),
     );

@@ -60,28 +60,29 @@ export class ClusterWriter {
       };
     }
     const { metadata, status, ...body } = clone(desired);
-    const next: KubeObject = {
-      ...(Object.fromEntries(
-        Object.entries(existing).filter(([k]) =>
-          ['apiVersion', 'kind', 'metadata', 'status'].includes(k),
-        ),
-      ) as KubeObject),
-      ...body,
-      metadata: {
-        ...existing.metadata,
-        ...(metadata.labels
-          ? { labels: { ...existing.metadata.labels, ...metadata.labels } }
-          : {}),
-        ...(metadata.annotations
-          ? {
-              annotations: {
-                ...existing.metadata.annotations,
-                ...metadata.annotations,
-              },
-            }
-          : {}),
-        ...(metadata.finalizers ? { finalizers: metadata.finalizers } : {}),
-      },
+    // Keep the stored key order (a no-op write must serialise identically).
+    const next: KubeObject = { ...existing };
+    for (const k of Object.keys(next))
+      if (
+        !['apiVersion', 'kind', 'metadata', 'status'].includes(k) &&
+        !(k in body)
+      )
+        delete (next as any)[k];
+    Object.assign(next, body);
+    next.metadata = {
+      ...existing.metadata,
+      ...(metadata.labels
+        ? { labels: { ...existing.metadata.labels, ...metadata.labels } }
+        : {}),
+      ...(metadata.annotations
+        ? {
+            annotations: {
+              ...existing.metadata.annotations,
+              ...metadata.annotations,
+            },
+          }
+        : {}),
+      ...(metadata.finalizers ? { finalizers: metadata.finalizers } : {}),
     };
     if (options.withStatus && status !== undefined) next.status = status;
     let obj = admitSchema(rt, next);

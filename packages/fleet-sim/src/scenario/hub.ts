@@ -190,7 +190,9 @@ function clusterObjects(
   const clusterObject: KubeObject = {
     apiVersion: CONTROLLER_V,
     kind: 'Cluster',
-    metadata: meta(spec.name, ns, cluster.registeredAt),
+    metadata: meta(spec.name, ns, cluster.registeredAt, {
+      finalizers: ['controller.kubeslice.io/cluster-finalizer'],
+    }),
     spec: {
       networkInterface: spec.networkInterface ?? 'eth0',
       ...(spec.nodeIPs ? { nodeIPs: spec.nodeIPs } : {}),
@@ -356,7 +358,8 @@ function workerSliceConfigs(
             sliceIpamType: 'Local',
             qosProfileDetails: slice.qosDetails,
           }
-        : {}),
+        : // The CRD default the API server applies.
+          { sliceIpamType: 'Local' }),
       namespaceIsolationProfile: {
         applicationNamespaces: member.applicationNamespaces,
         allowedNamespaces: member.allowedNamespaces,

@@ -172,8 +172,11 @@ export async function startFleetSim(
     seed,
     onboardDelayMs: options.onboardDelayMs,
   });
-  controller.start();
+  // The controller adopts the scenario: what it would generate and the
+  // scenario lacks (roles, bindings, gateway Secrets) is created now.
+  controller.start(true);
   workerEmulator.start();
+  queue.settle();
   runtime.onClusterUp.push(name => workerEmulator.resync(name));
   const faults = new FaultController(faultState, runtime, name =>
     server.closeWatches(name),
