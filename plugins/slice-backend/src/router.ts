@@ -1,4 +1,5 @@
 import express from 'express';
+import { gzipSync } from 'zlib';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
@@ -16,9 +17,10 @@ import {
   type SliceTopology,
 } from '@slice-portal/plugin-slice-common';
 import type { FleetService } from './service/FleetService';
-import type {
-  ResourceFilter,
-  SliceAuthorizer,
+import {
+  ALLOW_ALL,
+  type ResourceFilter,
+  type SliceAuthorizer,
 } from './permissions/SliceAuthorizer';
 import {
   clusterDetailQuery,
@@ -52,16 +54,14 @@ function visibleSnapshot(
   slices: ResourceFilter,
   clusters: ResourceFilter,
 ): FleetSnapshot {
-  const visibleProjects = new Set<string>();
+  // Unrestricted callers get the snapshot itself, so its serialised views are shared.
+  if (slices === ALLOW_ALL && clusters === ALLOW_ALL) return snapshot;
   const filteredSlices = snapshot.slices.filter(s =>
     slices({ hub: s.hub, project: s.project, name: s.name }),
   );
   const filteredClusters = snapshot.clusters.filter(c =>
     clusters({ hub: c.hub, project: c.project, name: c.name }),
   );
-  for (const s of filteredSlices) visibleProjects.add(`${s.hub}/${s.project}`);
-  for (const c of filteredClusters)
-    visibleProjects.add(`${c.hub}/${c.project}`);
   const projectVisible = (hub: string, project: string) =>
     slices({ hub, project }) || clusters({ hub, project });
   return {
@@ -100,15 +100,59 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  /** Everything a read handler needs: the caller's view of the fleet. */
-  async function view(req: express.Request): Promise<FleetSnapshot> {
+  /** The caller's view of the fleet, with one permission round-trip for both read filters. */
+  async function view(req: express.Request) {
     const credentials = await httpAuth.credentials(req);
     await authorizer.requireFleetRead(credentials);
-    const [slices, clusters] = await Promise.all([
-      authorizer.sliceFilter(credentials),
-      authorizer.clusterFilter(credentials),
-    ]);
-    return visibleSnapshot(fleet.snapshot(), slices, clusters);
+    const filters = await authorizer.readFilters(credentials);
+    return {
+      snapshot: visibleSnapshot(
+        fleet.snapshot(),
+        filters.slices,
+        filters.clusters,
+      ),
+      filters,
+    };
+  }
+
+  /**
+   * Serialised views of a snapshot, computed once per snapshot and key, as JSON and gzip.
+   * Unrestricted callers share the snapshot object, so at fleet scale a view is built,
+   * stringified and compressed once per change instead of once per request (compression
+   * of a half-megabyte view costs more than everything else a request does). Tenants'
+   * filtered copies are computed per request.
+   */
+  const serialized = new WeakMap<
+    FleetSnapshot,
+    Map<string, { json: string; gzip?: Buffer }>
+  >();
+  function sendView(
+    req: express.Request,
+    res: express.Response,
+    snapshot: FleetSnapshot,
+    key: string,
+    build: () => unknown,
+  ) {
+    let views = serialized.get(snapshot);
+    if (!views) {
+      views = new Map();
+      serialized.set(snapshot, views);
+    }
+    let view = views.get(key);
+    if (!view) {
+      view = { json: JSON.stringify(build()) };
+      views.set(key, view);
+    }
+    res.type('application/json');
+    res.vary('Accept-Encoding');
+    if (view.json.length > 1024 && req.acceptsEncodings('gzip') === 'gzip') {
+      view.gzip ??= gzipSync(view.json);
+      // A Content-Encoding already set makes the compression middleware leave the body alone.
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(view.gzip);
+      return;
+    }
+    res.send(view.json);
   }
 
   function findSlice(
@@ -131,13 +175,11 @@ export async function createRouter(
     return slice;
   }
 
-  async function requireSliceVisible(
-    req: express.Request,
+  /** Decided before looking the slice up, as Kubernetes does, so a 403 says nothing about existence. */
+  function requireSliceVisible(
+    filter: ResourceFilter,
     params: { hub: string; project: string; name: string },
   ) {
-    const credentials = await httpAuth.credentials(req);
-    const filter = await authorizer.sliceFilter(credentials);
-    // Decided before looking the slice up, as Kubernetes does, so a 403 says nothing about existence.
     if (!filter(params)) {
       throw new NotAllowedError(
         `You may not read slices of project '${params.project}' (kubeslice.slice.read)`,
@@ -147,37 +189,40 @@ export async function createRouter(
 
   router.get('/v1/fleet', async (req, res) => {
     parse(emptyQuery, req.query);
-    res.json(fleetView(await view(req)));
+    const { snapshot } = await view(req);
+    sendView(req, res, snapshot, 'fleet', () => fleetView(snapshot));
   });
 
   router.get('/v1/clusters', async (req, res) => {
     const q = parse(clusterListQuery, req.query);
-    const snapshot = await view(req);
-    const items = snapshot.clusters
-      .filter(
-        c =>
-          (!q.hub || c.hub === q.hub) &&
-          (!q.project || c.project === q.project),
-      )
-      .filter(c => !q.health || c.health.state === q.health)
-      .filter(c =>
-        matchesText(
-          q.text,
-          c.name,
-          c.project,
-          c.geo.cloudProvider,
-          c.geo.cloudRegion,
-          ...c.slices,
-        ),
-      )
-      .map(summarizeCluster);
-    res.json({ items, errors: snapshot.errors });
+    const { snapshot } = await view(req);
+    sendView(req, res, snapshot, `clusters?${JSON.stringify(q)}`, () => ({
+      items: snapshot.clusters
+        .filter(
+          c =>
+            (!q.hub || c.hub === q.hub) &&
+            (!q.project || c.project === q.project),
+        )
+        .filter(c => !q.health || c.health.state === q.health)
+        .filter(c =>
+          matchesText(
+            q.text,
+            c.name,
+            c.project,
+            c.geo.cloudProvider,
+            c.geo.cloudRegion,
+            ...c.slices,
+          ),
+        )
+        .map(summarizeCluster),
+      errors: snapshot.errors,
+    }));
   });
 
   router.get('/v1/clusters/:hub/:name', async (req, res) => {
     const params = parse(clusterPathParams, req.params, 'path');
     const q = parse(clusterDetailQuery, req.query);
-    const snapshot = await view(req);
+    const { snapshot } = await view(req);
     const matches: ClusterDetail[] = snapshot.clusters.filter(
       c =>
         c.hub === params.hub &&
@@ -203,51 +248,64 @@ export async function createRouter(
 
   router.get('/v1/slices', async (req, res) => {
     const q = parse(sliceListQuery, req.query);
-    const snapshot = await view(req);
-    const items = snapshot.slices
-      .filter(
-        s =>
-          (!q.hub || s.hub === q.hub) &&
-          (!q.project || s.project === q.project),
-      )
-      .filter(s => !q.cluster || s.members.some(m => m.cluster === q.cluster))
-      .filter(s => !q.health || s.health.state === q.health)
-      .filter(s =>
-        matchesText(
-          q.text,
-          s.name,
-          s.project,
-          s.subnet,
-          ...s.namespaces,
-          ...s.members.map(m => m.cluster),
-        ),
-      )
-      .map(summarizeSlice);
-    res.json({ items, errors: snapshot.errors });
+    const { snapshot } = await view(req);
+    sendView(req, res, snapshot, `slices?${JSON.stringify(q)}`, () => ({
+      items: snapshot.slices
+        .filter(
+          s =>
+            (!q.hub || s.hub === q.hub) &&
+            (!q.project || s.project === q.project),
+        )
+        .filter(s => !q.cluster || s.members.some(m => m.cluster === q.cluster))
+        .filter(s => !q.health || s.health.state === q.health)
+        .filter(s =>
+          matchesText(
+            q.text,
+            s.name,
+            s.project,
+            s.subnet,
+            ...s.namespaces,
+            ...s.members.map(m => m.cluster),
+          ),
+        )
+        .map(summarizeSlice),
+      errors: snapshot.errors,
+    }));
   });
 
   router.get('/v1/slices/:hub/:project/:name', async (req, res) => {
     const params = parse(slicePathParams, req.params, 'path');
     parse(emptyQuery, req.query);
-    await requireSliceVisible(req, params);
-    res.json(findSlice(await view(req), params));
+    const { snapshot, filters } = await view(req);
+    requireSliceVisible(filters.slices, params);
+    const slice = findSlice(snapshot, params);
+    sendView(
+      req,
+      res,
+      snapshot,
+      `slice:${params.hub}/${params.project}/${params.name}`,
+      () => slice,
+    );
   });
 
   router.get('/v1/slices/:hub/:project/:name/topology', async (req, res) => {
     const params = parse(slicePathParams, req.params, 'path');
     parse(emptyQuery, req.query);
-    await requireSliceVisible(req, params);
-    const snapshot = await view(req);
-    const topology: SliceTopology = sliceTopology(
-      findSlice(snapshot, params),
-      snapshot.clusters,
+    const { snapshot, filters } = await view(req);
+    requireSliceVisible(filters.slices, params);
+    const slice = findSlice(snapshot, params);
+    sendView(
+      req,
+      res,
+      snapshot,
+      `topology:${params.hub}/${params.project}/${params.name}`,
+      (): SliceTopology => sliceTopology(slice, snapshot.clusters),
     );
-    res.json(topology);
   });
 
   router.get('/v1/events', async (req, res) => {
     const q = parse(eventQuery, req.query);
-    const snapshot = await view(req);
+    const { snapshot } = await view(req);
     const since = q.since ? Date.parse(q.since) : undefined;
     const items = snapshot.events
       .filter(

@@ -20,6 +20,10 @@ import { sliceResourceRef } from './rules';
 /** Decides, once per request, which projects' resources the caller may read. */
 export type ResourceFilter = (resource: SliceResource) => boolean;
 
+/** The filter of callers who may read everything; recognised by identity so views can be cached. */
+export const ALLOW_ALL: ResourceFilter = () => true;
+const DENY_ALL: ResourceFilter = () => false;
+
 export class SliceAuthorizer {
   constructor(
     private readonly permissions: PermissionsService,
@@ -39,24 +43,44 @@ export class SliceAuthorizer {
   }
 
   /**
-   * A filter for one resource permission, from a conditional decision: tenants get the
-   * conditions their policy gives them, evaluated in memory against each resource, so a
-   * response never contains another tenant's objects.
+   * Filters for resource permissions, from conditional decisions (one batched call): tenants
+   * get the conditions their policy gives them, evaluated in memory against each resource,
+   * so a response never contains another tenant's objects.
    */
+  async filtersFor(
+    credentials: BackstageCredentials,
+    permissions: ResourcePermission<'kubeslice-resource'>[],
+  ): Promise<ResourceFilter[]> {
+    const decisions = await this.permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
+      { credentials },
+    );
+    const ruleset = this.registry.getPermissionRuleset(sliceResourceRef);
+    return decisions.map(decision => {
+      if (decision.result === AuthorizeResult.ALLOW) return ALLOW_ALL;
+      if (decision.result === AuthorizeResult.DENY) return DENY_ALL;
+      const authorize = createConditionAuthorizer(ruleset);
+      return (resource: SliceResource) => authorize(decision, resource);
+    });
+  }
+
   async filterFor(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'kubeslice-resource'>,
   ): Promise<ResourceFilter> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return () => true;
-    if (decision.result === AuthorizeResult.DENY) return () => false;
-    const authorize = createConditionAuthorizer(
-      this.registry.getPermissionRuleset(sliceResourceRef),
-    );
-    return resource => authorize(decision, resource);
+    const [filter] = await this.filtersFor(credentials, [permission]);
+    return filter;
+  }
+
+  /** Slice and cluster read filters in one permission call. */
+  async readFilters(
+    credentials: BackstageCredentials,
+  ): Promise<{ slices: ResourceFilter; clusters: ResourceFilter }> {
+    const [slices, clusters] = await this.filtersFor(credentials, [
+      sliceReadPermission,
+      clusterReadPermission,
+    ]);
+    return { slices, clusters };
   }
 
   sliceFilter(credentials: BackstageCredentials) {

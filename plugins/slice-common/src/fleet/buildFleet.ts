@@ -127,6 +127,22 @@ const byName = (
   b: { project: string; name: string },
 ) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name);
 
+/** Groups objects by a key once, so per-slice and per-cluster lookups are not scans. */
+function groupBy<T>(
+  items: T[] | undefined,
+  key: (item: T) => string | undefined,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items ?? []) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 function buildHub(hub: HubObjects, now: Date) {
   const workers = new Map(
     (hub.workers ?? []).map(w => [`${w.project}/${w.cluster}`, w]),
@@ -135,7 +151,22 @@ function buildHub(hub: HubObjects, now: Date) {
     const state = workers.get(`${project}/${cluster}`)?.sync.state;
     return state === 'ok' || state === 'degraded';
   };
-  const events = (hub.events ?? []).map(e => toSliceEvent(hub.name, e));
+  const events = sortEvents(
+    (hub.events ?? []).map(e => toSliceEvent(hub.name, e)),
+  );
+  const eventsByCluster = groupBy(events, e =>
+    e.cluster ? `${e.project}/${e.cluster}` : undefined,
+  );
+  const eventsBySlice = groupBy(events, e =>
+    e.slice ? `${e.project}/${e.slice}` : undefined,
+  );
+  const bySlice = (o: {
+    metadata?: { namespace?: string; labels?: Record<string, string> };
+    spec?: { sliceName?: string };
+  }) => `${o.metadata?.namespace}/${sliceOf(o)}`;
+  const gatewaysBySlice = groupBy(hub.workerSliceGateways, bySlice);
+  const exportConfigsBySlice = groupBy(hub.serviceExportConfigs, bySlice);
+  const workerImportsBySlice = groupBy(hub.workerServiceImports, bySlice);
 
   const slicesOfCluster = new Map<string, string[]>();
   for (const slice of hub.sliceConfigs) {
@@ -188,9 +219,8 @@ function buildHub(hub: HubObjects, now: Date) {
             state: 'unreachable',
             message: 'not read: no worker credentials configured',
           },
-      events: sortEvents(
-        events.filter(e => e.project === project && e.cluster === name),
-      ),
+      // Already sorted: grouping keeps the order of the sorted list.
+      events: eventsByCluster.get(`${project}/${name}`) ?? [],
     };
   });
   const clusterByKey = new Map(
@@ -211,18 +241,7 @@ function buildHub(hub: HubObjects, now: Date) {
     const name = slice.metadata?.name ?? '';
     const spec = slice.spec ?? {};
     const memberNames = spec.clusters ?? [];
-    const inSlice = <
-      T extends {
-        metadata?: { namespace?: string; labels?: Record<string, string> };
-        spec?: { sliceName?: string };
-      },
-    >(
-      list: T[] | undefined,
-    ) =>
-      (list ?? []).filter(
-        o => o.metadata?.namespace === namespace && sliceOf(o) === name,
-      );
-
+    const sliceKey = `${namespace}/${name}`;
     const wsByCluster = new Map(
       memberNames.map(c => [c, workerSlices.get(`${namespace}/${name}/${c}`)]),
     );
@@ -265,15 +284,15 @@ function buildHub(hub: HubObjects, now: Date) {
         : buildTunnels({
             slice: name,
             members: memberNames,
-            workerGateways: inSlice(hub.workerSliceGateways),
+            workerGateways: gatewaysBySlice.get(sliceKey) ?? [],
             gatewaysByCluster: workersOf('sliceGateways'),
             readableClusters,
           });
     const services = buildServices({
       slice: name,
       members: memberNames,
-      exportConfigs: inSlice(hub.serviceExportConfigs),
-      workerImports: inSlice(hub.workerServiceImports),
+      exportConfigs: exportConfigsBySlice.get(sliceKey) ?? [],
+      workerImports: workerImportsBySlice.get(sliceKey) ?? [],
       exportsByCluster: workersOf('serviceExports'),
       importsByCluster: workersOf('serviceImports'),
       readableClusters,
@@ -329,9 +348,7 @@ function buildHub(hub: HubObjects, now: Date) {
       tunnels,
       namespaceStates: namespaceStates(slice, wsByCluster),
       services,
-      events: sortEvents(
-        events.filter(e => e.project === project && e.slice === name),
-      ),
+      events: eventsBySlice.get(`${project}/${name}`) ?? [],
       sliceConfig: slice,
       errors,
     };
