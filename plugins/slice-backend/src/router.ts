@@ -138,21 +138,24 @@ export async function createRouter(
       views = new Map();
       serialized.set(snapshot, views);
     }
-    let view = views.get(key);
-    if (!view) {
-      view = { json: JSON.stringify(build()) };
-      views.set(key, view);
+    let cachedView = views.get(key);
+    if (!cachedView) {
+      cachedView = { json: JSON.stringify(build()) };
+      views.set(key, cachedView);
     }
     res.type('application/json');
     res.vary('Accept-Encoding');
-    if (view.json.length > 1024 && req.acceptsEncodings('gzip') === 'gzip') {
-      view.gzip ??= gzipSync(view.json);
+    if (
+      cachedView.json.length > 1024 &&
+      req.acceptsEncodings('gzip') === 'gzip'
+    ) {
+      cachedView.gzip ??= gzipSync(cachedView.json);
       // A Content-Encoding already set makes the compression middleware leave the body alone.
       res.setHeader('Content-Encoding', 'gzip');
-      res.send(view.gzip);
+      res.send(cachedView.gzip);
       return;
     }
-    res.send(view.json);
+    res.send(cachedView.json);
   }
 
   function findSlice(
