@@ -276,32 +276,32 @@ export async function createRouter(
     }));
   });
 
-  router.get('/v1/slices/:hub/:project/:name', async (req, res) => {
+  /** The slice a `/v1/slices/{hub}/{project}/{name}[/…]` request is about, if the caller may read it. */
+  async function requestedSlice(req: express.Request) {
     const params = parse(slicePathParams, req.params, 'path');
     parse(emptyQuery, req.query);
     const { snapshot, filters } = await view(req);
     requireSliceVisible(filters.slices, params);
     const slice = findSlice(snapshot, params);
-    sendView(
-      req,
-      res,
+    return {
       snapshot,
-      `slice:${params.hub}/${params.project}/${params.name}`,
-      () => slice,
-    );
+      slice,
+      key: `${params.hub}/${params.project}/${params.name}`,
+    };
+  }
+
+  router.get('/v1/slices/:hub/:project/:name', async (req, res) => {
+    const { snapshot, slice, key } = await requestedSlice(req);
+    sendView(req, res, snapshot, `slice:${key}`, () => slice);
   });
 
   router.get('/v1/slices/:hub/:project/:name/topology', async (req, res) => {
-    const params = parse(slicePathParams, req.params, 'path');
-    parse(emptyQuery, req.query);
-    const { snapshot, filters } = await view(req);
-    requireSliceVisible(filters.slices, params);
-    const slice = findSlice(snapshot, params);
+    const { snapshot, slice, key } = await requestedSlice(req);
     sendView(
       req,
       res,
       snapshot,
-      `topology:${params.hub}/${params.project}/${params.name}`,
+      `topology:${key}`,
       (): SliceTopology => sliceTopology(slice, snapshot.clusters),
     );
   });

@@ -17,3 +17,4 @@ export * from './fleet/services';
 export * from './fleet/events';
 export * from './fleet/project';
 export * from './permissions';
+export * from './fleet/componentHealth';

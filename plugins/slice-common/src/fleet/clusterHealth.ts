@@ -1,5 +1,6 @@
 import type { ClusterObject } from '../kube/objects';
 import { health, healthOk, worstHealth, type Health } from '../health/health';
+import { componentHealth } from './componentHealth';
 import { describeAge, isStale } from './staleness';
 
 /** Registration states that mean the cluster is on its way in or out, not broken. */
@@ -38,51 +39,27 @@ export function clusterHealth(cluster: ClusterObject, now: Date): Health {
     parts.push(health('unknown', `cluster ${name} has no registration status`));
   }
 
-  const clusterHealthStatus = status.clusterHealth;
-  if (clusterHealthStatus) {
-    const components = clusterHealthStatus.componentStatuses ?? [];
-    const failed = components.filter(c => c.componentHealthStatus === 'Error');
-    const warned = components.filter(
-      c =>
-        c.componentHealthStatus &&
-        c.componentHealthStatus !== 'Normal' &&
-        c.componentHealthStatus !== 'Error',
+  const reported = status.clusterHealth;
+  if (reported) {
+    // The component reasons name what to look at; the cluster is implied by where they are shown.
+    parts.push(
+      ...componentHealth(
+        reported.componentStatuses,
+        reported.clusterHealthStatus,
+        'cluster health',
+      ),
     );
-    if (failed.length > 0) {
-      parts.push(
-        health(
-          'error',
-          `cluster health Error: ${failed.map(c => c.component).join(', ')}`,
-        ),
-      );
-    }
-    if (warned.length > 0) {
-      parts.push(
-        health(
-          'warning',
-          `cluster health Warning: ${warned.map(c => c.component).join(', ')}`,
-        ),
-      );
-    }
-    if (
-      failed.length === 0 &&
-      warned.length === 0 &&
-      clusterHealthStatus.clusterHealthStatus === 'Warning'
-    ) {
-      parts.push(health('warning', `cluster ${name} health Warning`));
-    }
-    if (isStale(clusterHealthStatus.lastUpdated, now)) {
+    if (isStale(reported.lastUpdated, now)) {
       parts.push(
         health(
           'unknown',
           `cluster ${name} status older than 5 min (${describeAge(
-            clusterHealthStatus.lastUpdated,
+            reported.lastUpdated,
             now,
           )})`,
         ),
       );
     }
   }
-
   return parts.length ? worstHealth(parts) : healthOk();
 }

@@ -1,5 +1,6 @@
 import type { WorkerSliceConfigObject } from '../kube/objects';
 import { health, healthOk, worstHealth, type Health } from '../health/health';
+import { componentHealth } from './componentHealth';
 import { describeAge, isStale } from './staleness';
 
 /**
@@ -19,55 +20,24 @@ export function memberHealth(
       `cluster ${cluster} has no WorkerSliceConfig for slice ${slice} yet`,
     );
   }
-  const sliceHealth = workerSlice.status?.sliceHealth;
-  if (!sliceHealth) {
+  const reported = workerSlice.status?.sliceHealth;
+  if (!reported) {
     return health(
       'unknown',
       `cluster ${cluster} has not reported slice health yet`,
     );
   }
-  const parts: Health[] = [];
-  const components = sliceHealth.componentStatuses ?? [];
-  const failed = components.filter(c => c.componentHealthStatus === 'Error');
-  const warned = components.filter(
-    c =>
-      c.componentHealthStatus &&
-      c.componentHealthStatus !== 'Normal' &&
-      c.componentHealthStatus !== 'Error',
+  const parts = componentHealth(
+    reported.componentStatuses,
+    reported.sliceHealthStatus,
+    `slice health on ${cluster}`,
   );
-  if (failed.length > 0) {
-    parts.push(
-      health(
-        'error',
-        `slice health on ${cluster} Error: ${failed
-          .map(c => c.component)
-          .join(', ')}`,
-      ),
-    );
-  }
-  if (warned.length > 0) {
-    parts.push(
-      health(
-        'warning',
-        `slice health on ${cluster} Warning: ${warned
-          .map(c => c.component)
-          .join(', ')}`,
-      ),
-    );
-  }
-  if (
-    failed.length === 0 &&
-    warned.length === 0 &&
-    sliceHealth.sliceHealthStatus === 'Warning'
-  ) {
-    parts.push(health('warning', `slice health on ${cluster} Warning`));
-  }
-  if (isStale(sliceHealth.lastUpdated, now)) {
+  if (isStale(reported.lastUpdated, now)) {
     parts.push(
       health(
         'unknown',
         `slice status on ${cluster} older than 5 min (${describeAge(
-          sliceHealth.lastUpdated,
+          reported.lastUpdated,
           now,
         )})`,
       ),
