@@ -37,8 +37,24 @@ test('the Slices page shows the demo fleet from the simulator', async ({
   }
   // The edge site's forwarder is unhealthy in the demo: its reason is shown, not just a colour.
   await expect(
-    page.getByText('cluster health Warning: forwarder').first(),
+    page
+      .getByRole('cell')
+      .getByText('cluster health Warning: forwarder')
+      .first(),
   ).toBeVisible();
+
+  // The map places the located clusters and draws the tunnels of their slices.
+  const map = page.getByTestId('fleet-map');
+  await expect(map).toBeVisible();
+  await expect(map).toHaveAttribute(
+    'aria-label',
+    /Map of [1-9]\d* clusters and [1-9]\d* tunnels/,
+  );
+  await map.locator('[data-testid="map-cluster-gcp-asia"]').click();
+  await expect(page.getByTestId('cluster-filter')).toContainText(
+    'Slices on gcp-asia',
+  );
+  await page.getByTestId('cluster-filter').locator('svg').click();
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(nav.getByRole('link', { name: 'Slices' })).toBeVisible();

@@ -7,3 +7,11 @@
 export { slicePlugin as default } from './plugin';
 export { sliceApiRef, type SliceApi } from './api/SliceApi';
 export { SliceClient } from './api/SliceClient';
+export {
+  SLICE_ANNOTATION,
+  SLICE_SERVICE_ANNOTATION,
+  isSliceAvailable,
+  parseSliceAnnotation,
+  parseServiceAnnotation,
+  type SliceSelector,
+} from './annotations';

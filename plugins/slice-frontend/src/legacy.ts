@@ -5,6 +5,7 @@
  */
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -38,5 +39,36 @@ export const SliceFleetPage = slicePlugin.provide(
   }),
 );
 
+/** Entity tab: `<EntityLayout.Route path="/slices" title="Slices" if={isSliceAvailable}>`. */
+export const EntitySlicesContent = slicePlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlicesContent',
+    component: {
+      lazy: () =>
+        import('./components/EntitySlices/EntitySlicesContent').then(
+          m => m.EntitySlicesContent,
+        ),
+    },
+  }),
+);
+
+/** Entity overview card. */
+export const EntitySlicesCard = slicePlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlicesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySlices/EntitySlicesCard').then(
+          m => m.EntitySlicesCard,
+        ),
+    },
+  }),
+);
+
+export {
+  SLICE_ANNOTATION,
+  SLICE_SERVICE_ANNOTATION,
+  isSliceAvailable,
+} from './annotations';
 export { sliceApiRef, type SliceApi } from './api/SliceApi';
 export { SliceClient } from './api/SliceClient';

@@ -1,12 +1,34 @@
 import { Table, type TableColumn } from '@backstage/core-components';
+import MuiLink from '@material-ui/core/Link';
 import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 
 const nowrap = { whiteSpace: 'nowrap' as const };
 
-function columnsFor(showHub: boolean): TableColumn<ClusterSummary>[] {
+function columnsFor(
+  showHub: boolean,
+  onSelect?: (c: ClusterSummary) => void,
+): TableColumn<ClusterSummary>[] {
   return [
-    { title: 'Cluster', field: 'name', highlight: true, cellStyle: nowrap },
+    {
+      title: 'Cluster',
+      field: 'name',
+      highlight: true,
+      cellStyle: nowrap,
+      render: row =>
+        onSelect ? (
+          <MuiLink
+            component="button"
+            variant="body2"
+            onClick={() => onSelect(row)}
+            title={`Show the slices of ${row.name}`}
+          >
+            {row.name}
+          </MuiLink>
+        ) : (
+          row.name
+        ),
+    },
     { title: 'Project', field: 'project' },
     {
       title: 'Location',
@@ -50,9 +72,12 @@ function columnsFor(showHub: boolean): TableColumn<ClusterSummary>[] {
 export function ClustersTable({
   clusters,
   showHub,
+  onSelect,
 }: {
   clusters: ClusterSummary[];
   showHub: boolean;
+  /** Called when a cluster's name is clicked (the fleet page filters the slices by it). */
+  onSelect?: (cluster: ClusterSummary) => void;
 }) {
   return (
     <Table<ClusterSummary>
@@ -63,7 +88,7 @@ export function ClustersTable({
         search: true,
         padding: 'dense',
       }}
-      columns={columnsFor(showHub)}
+      columns={columnsFor(showHub, onSelect)}
       data={clusters}
       emptyContent={
         <div style={{ padding: 16 }}>

@@ -2,7 +2,7 @@ import {
   renderInTestApp,
   registerMswTestHooks,
 } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
@@ -101,7 +101,23 @@ describe('FleetPage', () => {
   registerMswTestHooks(server);
 
   function serve(response: () => Response) {
-    server.use(http.get('*/api/slice/v1/fleet', response));
+    server.use(
+      http.get('*/api/slice/v1/fleet', response),
+      http.get('*/api/slice/v1/slices/demo/arcade/pacman', () =>
+        HttpResponse.json({
+          ...fleet.slices[0],
+          tunnels: [
+            {
+              a: 'aws-east',
+              b: 'edge-nyc',
+              state: 'DOWN',
+              pods: [],
+              health: { state: 'error', reasons: [] },
+            },
+          ],
+        }),
+      ),
+    );
   }
 
   it('shows hubs, the health summary, slices and clusters with reasons', async () => {
@@ -132,6 +148,50 @@ describe('FleetPage', () => {
     expect(screen.getByRole('link', { name: 'pacman' })).toHaveAttribute(
       'href',
       '/slices/demo/arcade/pacman',
+    );
+  });
+
+  it('draws located clusters and their tunnels on the map, and filters slices by a clicked cluster', async () => {
+    const located = {
+      ...fleet,
+      clusters: [
+        fleet.clusters[0],
+        {
+          ...fleet.clusters[1],
+          geo: { ...fleet.clusters[1].geo, latitude: 40.7, longitude: -74 },
+        },
+      ],
+    };
+    serve(() => HttpResponse.json(located));
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
+    const map = await screen.findByTestId('fleet-map');
+    expect(within(map).getByTestId('map-cluster-aws-east')).toBeInTheDocument();
+    expect(
+      await within(map).findByTestId('map-tunnel-pacman-aws-east|edge-nyc'),
+    ).toHaveAttribute('data-state', 'DOWN');
+
+    fireEvent.click(within(map).getByTestId('map-cluster-edge-nyc'));
+    expect(await screen.findByTestId('cluster-filter')).toHaveTextContent(
+      'Slices on edge-nyc',
+    );
+    expect(screen.getByText('Slices (1)')).toBeInTheDocument();
+  });
+
+  it('names the clusters it cannot place on the map', async () => {
+    serve(() => HttpResponse.json(fleet));
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
+    expect(
+      await screen.findByText(/Not on the map .*: edge-nyc/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('fleet-map')).toHaveAttribute(
+      'aria-label',
+      'Map of 1 clusters and 0 tunnels',
     );
   });
 

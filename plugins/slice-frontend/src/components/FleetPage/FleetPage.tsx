@@ -9,6 +9,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ClustersTable } from './ClustersTable';
@@ -17,9 +18,16 @@ import { HubCards } from './HubCards';
 import { SlicesTable } from './SlicesTable';
 import { formatAge } from './age';
 import { useFleet } from './useFleet';
+import { InfoCard } from '@backstage/core-components';
+import { useState } from 'react';
+import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
+import { FleetMap } from '../FleetMap/FleetMap';
+import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
 
 function FleetContent() {
   const { fleet, error, loading, refresh } = useFleet();
+  const tunnels = useFleetTunnels(fleet?.slices);
+  const [selected, setSelected] = useState<ClusterSummary>();
 
   if (!fleet) {
     if (error) return <ResponseErrorPanel error={error} />;
@@ -85,12 +93,61 @@ function FleetContent() {
         <HealthSummary title="Slices" counts={fleet.counts.slices} />
       </Grid>
       <Grid item xs={12}>
-        <SlicesTable slices={fleet.slices} showHub={fleet.hubs.length > 1} />
+        <InfoCard
+          title="Fleet map"
+          subheader="Clusters at their geoLocation, tunnels between slice members; click a cluster to list its slices"
+        >
+          <FleetMap
+            clusters={fleet.clusters}
+            tunnels={tunnels.value?.tunnels ?? []}
+            onClusterClick={setSelected}
+          />
+          {tunnels.value && tunnels.value.failed.length > 0 && (
+            <Typography variant="caption" color="error">
+              Tunnels of {tunnels.value.failed.join(', ')} could not be read.
+            </Typography>
+          )}
+          {tunnels.value && tunnels.value.leftOut > 0 && (
+            <Typography variant="caption" color="textSecondary">
+              Tunnels of {tunnels.value.leftOut} more slices are not drawn; open
+              a slice to see them.
+            </Typography>
+          )}
+          {!tunnels.value && tunnels.error && (
+            <Typography variant="caption" color="error">
+              Tunnels could not be loaded: {tunnels.error.message}
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        {selected && (
+          <Chip
+            data-testid="cluster-filter"
+            label={`Slices on ${selected.name}`}
+            onDelete={() => setSelected(undefined)}
+            style={{ marginBottom: 8 }}
+          />
+        )}
+        <SlicesTable
+          slices={
+            selected
+              ? fleet.slices.filter(
+                  s =>
+                    s.hub === selected.hub &&
+                    s.project === selected.project &&
+                    s.members.some(m => m.cluster === selected.name),
+                )
+              : fleet.slices
+          }
+          showHub={fleet.hubs.length > 1}
+        />
       </Grid>
       <Grid item xs={12}>
         <ClustersTable
           clusters={fleet.clusters}
           showHub={fleet.hubs.length > 1}
+          onSelect={setSelected}
         />
       </Grid>
     </Grid>

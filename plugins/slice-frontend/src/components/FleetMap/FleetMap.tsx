@@ -1,0 +1,217 @@
+import type {
+  ClusterSummary,
+  TunnelPairState,
+} from '@slice-portal/plugin-slice-common';
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { useMemo, useState } from 'react';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries from 'world-atlas/countries-110m.json';
+import { healthColor, tunnelColor } from '../Topology/layout';
+import { latencyColor } from '../Latency/scale';
+
+/** A tunnel to draw on the map: one slice's pair of members. */
+export interface MapTunnel {
+  hub: string;
+  project: string;
+  slice: string;
+  a: string;
+  b: string;
+  state: TunnelPairState;
+  latencyMs?: number;
+}
+
+const W = 960;
+const H = 480;
+
+const world = countries as unknown as Topology<{
+  countries: GeometryCollection;
+}>;
+const land = feature(world, world.objects.countries);
+const borders = mesh(world, world.objects.countries, (a, b) => a !== b);
+const projection = geoNaturalEarth1().fitExtent(
+  [
+    [4, 4],
+    [W - 4, H - 4],
+  ],
+  { type: 'Sphere' },
+);
+const path = geoPath(projection);
+// Drawn once per module load: the map itself never changes.
+const LAND_PATH = path(land) ?? '';
+const BORDER_PATH = path(borders) ?? '';
+const SPHERE_PATH = path({ type: 'Sphere' }) ?? '';
+
+function clusterKey(c: { hub: string; project: string; name: string }) {
+  return `${c.hub}/${c.project}/${c.name}`;
+}
+
+/**
+ * The clusters at their `geoLocation` on a world map (Natural Earth, bundled from
+ * `world-atlas`; nothing is fetched), tunnels as great-circle arcs between members,
+ * coloured by state or by latency.
+ */
+export function FleetMap({
+  clusters,
+  tunnels,
+  onClusterClick,
+}: {
+  clusters: ClusterSummary[];
+  tunnels: MapTunnel[];
+  onClusterClick?: (cluster: ClusterSummary) => void;
+}) {
+  const [colourBy, setColourBy] = useState<'state' | 'latency'>('state');
+  const located = useMemo(
+    () =>
+      clusters
+        .filter(
+          c =>
+            typeof c.geo.latitude === 'number' &&
+            typeof c.geo.longitude === 'number',
+        )
+        .map(c => {
+          const p = projection([c.geo.longitude!, c.geo.latitude!]);
+          return p ? { cluster: c, x: p[0], y: p[1] } : undefined;
+        })
+        .filter((p): p is NonNullable<typeof p> => Boolean(p)),
+    [clusters],
+  );
+  const unlocated = clusters.filter(
+    c =>
+      typeof c.geo.latitude !== 'number' || typeof c.geo.longitude !== 'number',
+  );
+  const where = useMemo(() => {
+    const m = new Map<string, [number, number]>();
+    for (const c of clusters) {
+      if (
+        typeof c.geo.latitude === 'number' &&
+        typeof c.geo.longitude === 'number'
+      ) {
+        m.set(clusterKey(c), [c.geo.longitude, c.geo.latitude]);
+      }
+    }
+    return m;
+  }, [clusters]);
+  const arcs = useMemo(
+    () =>
+      tunnels
+        .map(t => {
+          const a = where.get(`${t.hub}/${t.project}/${t.a}`);
+          const b = where.get(`${t.hub}/${t.project}/${t.b}`);
+          if (!a || !b) return undefined;
+          const d = path({ type: 'LineString', coordinates: [a, b] });
+          return d ? { tunnel: t, d } : undefined;
+        })
+        .filter((x): x is NonNullable<typeof x> => Boolean(x)),
+    [tunnels, where],
+  );
+  // Worse tunnels on top.
+  const order: Record<TunnelPairState, number> = {
+    UP: 0,
+    UNKNOWN: 1,
+    DEGRADED: 2,
+    DOWN: 3,
+  };
+  const sorted = [...arcs].sort(
+    (x, y) => order[x.tunnel.state] - order[y.tunnel.state],
+  );
+
+  return (
+    <div>
+      <div style={{ fontSize: 12, marginBottom: 4 }}>
+        Tunnels coloured by{' '}
+        <label>
+          <input
+            type="radio"
+            name="colour-by"
+            checked={colourBy === 'state'}
+            onChange={() => setColourBy('state')}
+          />{' '}
+          state
+        </label>{' '}
+        <label>
+          <input
+            type="radio"
+            name="colour-by"
+            checked={colourBy === 'latency'}
+            onChange={() => setColourBy('latency')}
+          />{' '}
+          latency
+        </label>
+        {unlocated.length > 0 && (
+          <span style={{ marginLeft: 16, color: '#757575' }}>
+            Not on the map (no latitude/longitude in geoLocation):{' '}
+            {unlocated.map(c => c.name).join(', ')}
+          </span>
+        )}
+      </div>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        style={{ width: '100%', maxHeight: 520, display: 'block' }}
+        role="img"
+        aria-label={`Map of ${located.length} clusters and ${arcs.length} tunnels`}
+        data-testid="fleet-map"
+      >
+        <path d={SPHERE_PATH} fill="#e3f2fd" />
+        <path d={LAND_PATH} fill="#eceff1" stroke="none" />
+        <path d={BORDER_PATH} fill="none" stroke="#cfd8dc" strokeWidth={0.5} />
+        {sorted.map(({ tunnel: t, d }) => (
+          <path
+            key={`${t.hub}/${t.project}/${t.slice}/${t.a}|${t.b}`}
+            data-testid={`map-tunnel-${t.slice}-${t.a}|${t.b}`}
+            data-state={t.state}
+            d={d}
+            fill="none"
+            stroke={
+              colourBy === 'state'
+                ? tunnelColor(t.state)
+                : latencyColor(t.latencyMs)
+            }
+            strokeWidth={t.state === 'UP' ? 1.5 : 2.5}
+            strokeOpacity={0.8}
+            strokeDasharray={t.state === 'DOWN' ? '5 3' : undefined}
+          >
+            <title>{`${t.slice}: ${t.a} ↔ ${t.b} ${t.state}${
+              t.latencyMs !== undefined ? ` · ${t.latencyMs} ms` : ''
+            }`}</title>
+          </path>
+        ))}
+        {located.map(({ cluster: c, x, y }) => (
+          <g
+            key={clusterKey(c)}
+            data-testid={`map-cluster-${c.name}`}
+            transform={`translate(${x},${y})`}
+            onClick={() => onClusterClick?.(c)}
+            style={{ cursor: onClusterClick ? 'pointer' : 'default' }}
+          >
+            <title>
+              {[
+                `${c.name} (${[c.geo.cloudProvider, c.geo.cloudRegion]
+                  .filter(Boolean)
+                  .join(' · ')})`,
+                ...c.health.reasons,
+              ].join('\n')}
+            </title>
+            <circle
+              r={6}
+              fill={healthColor(c.health.state)}
+              stroke="#fff"
+              strokeWidth={1.5}
+            />
+            <text
+              x={8}
+              y={4}
+              fontSize={11}
+              fill="#263238"
+              stroke="#fff"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {c.name}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
