@@ -12,6 +12,7 @@ import {
   summarizeCluster,
   summarizeSlice,
   type ClusterDetail,
+  type FleetTunnel,
   type FleetSnapshot,
   type SliceDetail,
   type SliceTopology,
@@ -28,6 +29,7 @@ import {
   clusterPathParams,
   emptyQuery,
   eventQuery,
+  tunnelListQuery,
   parse,
   sliceListQuery,
   slicePathParams,
@@ -304,6 +306,36 @@ export async function createRouter(
       `topology:${key}`,
       (): SliceTopology => sliceTopology(slice, snapshot.clusters),
     );
+  });
+
+  /** Every tunnel of every visible slice in one answer, so a fleet map needs one request. */
+  router.get('/v1/tunnels', async (req, res) => {
+    const q = parse(tunnelListQuery, req.query);
+    const { snapshot } = await view(req);
+    sendView(req, res, snapshot, `tunnels?${JSON.stringify(q)}`, () => ({
+      items: snapshot.slices
+        .filter(
+          s =>
+            (!q.hub || s.hub === q.hub) &&
+            (!q.project || s.project === q.project),
+        )
+        .filter(s => !q.slice || s.name === q.slice)
+        .flatMap(s =>
+          s.tunnels.map(
+            (t): FleetTunnel => ({
+              hub: s.hub,
+              project: s.project,
+              slice: s.name,
+              a: t.a,
+              b: t.b,
+              state: t.state,
+              latencyMs: t.latencyMs,
+              packetLossPercent: t.packetLossPercent,
+            }),
+          ),
+        ),
+      errors: snapshot.errors,
+    }));
   });
 
   router.get('/v1/events', async (req, res) => {

@@ -289,6 +289,31 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
     await get('/v1/clusters/demo/nope').expect(404);
   });
 
+  it('lists every tunnel of the visible slices in one answer', async () => {
+    const all = (await get('/v1/tunnels').expect(200)).body.items as {
+      slice: string;
+      a: string;
+      b: string;
+      state: string;
+    }[];
+    // pacman 3 pairs, leaderboard 1, payments 3; analytics is no-network.
+    expect(all.map(t => `${t.slice}:${t.a}|${t.b}`).sort()).toEqual([
+      'leaderboard:aws-east|edge-nyc',
+      'pacman:aws-east|azure-eu',
+      'pacman:aws-east|gcp-west',
+      'pacman:azure-eu|gcp-west',
+      'payments:aws-eu|azure-us',
+      'payments:aws-eu|gcp-asia',
+      'payments:azure-us|gcp-asia',
+    ]);
+    const tenant = (await get('/v1/tunnels', asTenant()).expect(200)).body
+      .items as { slice: string }[];
+    expect(new Set(tenant.map(t => t.slice))).toEqual(new Set(['payments']));
+    expect(
+      (await get('/v1/tunnels?slice=pacman').expect(200)).body.items,
+    ).toHaveLength(3);
+  });
+
   it('filters events', async () => {
     const all = (await get('/v1/events?project=arcade').expect(200)).body
       .items as { project: string; type: string }[];
@@ -401,6 +426,7 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
       ['/v1/slices/demo/acme/analytics', 'SliceDetail'],
       ['/v1/slices/demo/arcade/pacman/topology', 'Topology'],
       ['/v1/events', 'EventList'],
+      ['/v1/tunnels', 'TunnelList'],
     ];
     for (const [path, schema] of cases) {
       const validate = ajv.compile({

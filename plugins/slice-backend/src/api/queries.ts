@@ -30,6 +30,14 @@ export const clusterListQuery = z
   })
   .strict();
 
+export const tunnelListQuery = z
+  .object({
+    hub: name.optional(),
+    project: name.optional(),
+    slice: name.optional(),
+  })
+  .strict();
+
 export const clusterDetailQuery = z
   .object({ project: name.optional() })
   .strict();

@@ -411,6 +411,24 @@ export const spec = {
           },
         },
       },
+      FleetTunnel: {
+        type: 'object',
+        required: ['hub', 'project', 'slice', 'a', 'b', 'state'],
+        properties: {
+          hub: { type: 'string' },
+          project: { type: 'string' },
+          slice: { type: 'string' },
+          a: { type: 'string' },
+          b: { type: 'string' },
+          state: {
+            type: 'string',
+            enum: ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'],
+          },
+          latencyMs: { type: 'number' },
+          packetLossPercent: { type: 'number' },
+        },
+      },
+      TunnelList: listOf('#/components/schemas/FleetTunnel'),
       ClusterList: listOf('#/components/schemas/ClusterSummary'),
       SliceList: listOf('#/components/schemas/SliceSummary'),
       EventList: listOf('#/components/schemas/SliceEvent'),
@@ -501,6 +519,22 @@ export const spec = {
         parameters: [...sliceRef],
         responses: {
           '200': json('#/components/schemas/Topology', 'Nodes and edges'),
+          ...errorResponses,
+        },
+      },
+    },
+    '/v1/tunnels': {
+      get: {
+        operationId: 'listTunnels',
+        summary:
+          'Every tunnel of every slice the caller may read (one request for a fleet map)',
+        parameters: [
+          query('hub', name, 'Only this hub'),
+          query('project', name, 'Only this project'),
+          query('slice', name, 'Only this slice'),
+        ],
+        responses: {
+          '200': json('#/components/schemas/TunnelList', 'Tunnels'),
           ...errorResponses,
         },
       },

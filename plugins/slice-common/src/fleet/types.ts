@@ -242,3 +242,15 @@ export interface ClusterDetail extends ClusterSummary {
   };
   events: SliceEvent[];
 }
+
+/** One slice's tunnel between two members, fleet-wide (`GET /v1/tunnels`), e.g. for a map. */
+export interface FleetTunnel {
+  hub: string;
+  project: string;
+  slice: string;
+  a: string;
+  b: string;
+  state: TunnelPairState;
+  latencyMs?: number;
+  packetLossPercent?: number;
+}
