@@ -3,6 +3,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   FleetResponse,
+  FleetTunnel,
   HealthState,
   LatencyMatrixResponse,
   LatencySeriesResponse,
@@ -56,6 +57,12 @@ export interface EventQuery {
   limit?: number;
 }
 
+export interface TunnelListQuery {
+  hub?: string;
+  project?: string;
+  slice?: string;
+}
+
 export interface LatencyQuery {
   hub: string;
   project: string;
@@ -93,6 +100,11 @@ export interface SliceApi {
   ): Promise<SliceListResponse<SliceSummary>>;
   getSlice(ref: SliceRef, options?: RequestOptions): Promise<SliceDetail>;
   getTopology(ref: SliceRef, options?: RequestOptions): Promise<SliceTopology>;
+  /** Every tunnel of every slice the caller may see, in one answer (for the fleet map). */
+  listTunnels(
+    query?: TunnelListQuery,
+    options?: RequestOptions,
+  ): Promise<SliceListResponse<FleetTunnel>>;
   listEvents(
     query?: EventQuery,
     options?: RequestOptions,

@@ -33,6 +33,7 @@ describe('SliceClient', () => {
       project: 'arcade',
       name: 'pacman',
     });
+    await client.listTunnels({ project: 'arcade' });
     await client.listEvents({ slice: 'pacman', type: 'Warning', limit: 50 });
     await client.getLatency({
       hub: 'demo',
@@ -53,6 +54,7 @@ describe('SliceClient', () => {
       '/v1/clusters/demo/edge%20nyc',
       '/v1/slices/demo/arcade/pacman',
       '/v1/slices/demo/arcade/pacman/topology',
+      '/v1/tunnels?project=arcade',
       '/v1/events?slice=pacman&type=Warning&limit=50',
       '/v1/latency?hub=demo&project=arcade&slice=pacman&step=1m&byPod=true',
       '/v1/latency/matrix?hub=demo&project=arcade&slice=pacman&window=24h',

@@ -4,6 +4,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   FleetResponse,
+  FleetTunnel,
   LatencyMatrixResponse,
   LatencySeriesResponse,
   SliceDetail,
@@ -21,6 +22,7 @@ import type {
   SliceListQuery,
   SliceListResponse,
   SliceRef,
+  TunnelListQuery,
 } from './SliceApi';
 
 type QueryValue = string | number | boolean | undefined;
@@ -80,6 +82,13 @@ export class SliceClient implements SliceApi {
 
   getTopology(ref: SliceRef, options?: RequestOptions): Promise<SliceTopology> {
     return this.get(`/v1/slices/${slicePath(ref)}/topology`, options);
+  }
+
+  listTunnels(
+    query?: TunnelListQuery,
+    options?: RequestOptions,
+  ): Promise<SliceListResponse<FleetTunnel>> {
+    return this.get(`/v1/tunnels${queryString({ ...query })}`, options);
   }
 
   listEvents(

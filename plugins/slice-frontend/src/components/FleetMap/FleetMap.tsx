@@ -1,5 +1,6 @@
 import type {
   ClusterSummary,
+  FleetTunnel,
   TunnelPairState,
 } from '@slice-portal/plugin-slice-common';
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
@@ -9,17 +10,10 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-110m.json';
 import { healthColor, tunnelColor } from '../Topology/layout';
 import { latencyColor } from '../Latency/scale';
+import { arcPath, tunnelArc, type LonLat, type XY } from './arcs';
 
 /** A tunnel to draw on the map: one slice's pair of members. */
-export interface MapTunnel {
-  hub: string;
-  project: string;
-  slice: string;
-  a: string;
-  b: string;
-  state: TunnelPairState;
-  latencyMs?: number;
-}
+export type MapTunnel = FleetTunnel;
 
 const W = 960;
 const H = 480;
@@ -41,6 +35,7 @@ const path = geoPath(projection);
 const LAND_PATH = path(land) ?? '';
 const BORDER_PATH = path(borders) ?? '';
 const SPHERE_PATH = path({ type: 'Sphere' }) ?? '';
+const project = (p: LonLat) => projection(p) as XY | null;
 
 function clusterKey(c: { hub: string; project: string; name: string }) {
   return `${c.hub}/${c.project}/${c.name}`;
@@ -99,7 +94,7 @@ export function FleetMap({
           const a = where.get(`${t.hub}/${t.project}/${t.a}`);
           const b = where.get(`${t.hub}/${t.project}/${t.b}`);
           if (!a || !b) return undefined;
-          const d = path({ type: 'LineString', coordinates: [a, b] });
+          const d = arcPath(tunnelArc(a, b, project));
           return d ? { tunnel: t, d } : undefined;
         })
         .filter((x): x is NonNullable<typeof x> => Boolean(x)),
@@ -152,9 +147,15 @@ export function FleetMap({
         aria-label={`Map of ${located.length} clusters and ${arcs.length} tunnels`}
         data-testid="fleet-map"
       >
+        <defs>
+          <clipPath id="fleet-map-sphere">
+            <path d={SPHERE_PATH} />
+          </clipPath>
+        </defs>
         <path d={SPHERE_PATH} fill="#e3f2fd" />
         <path d={LAND_PATH} fill="#eceff1" stroke="none" />
         <path d={BORDER_PATH} fill="none" stroke="#cfd8dc" strokeWidth={0.5} />
+        <g clipPath="url(#fleet-map-sphere)">
         {sorted.map(({ tunnel: t, d }) => (
           <path
             key={`${t.hub}/${t.project}/${t.slice}/${t.a}|${t.b}`}
@@ -176,6 +177,7 @@ export function FleetMap({
             }`}</title>
           </path>
         ))}
+        </g>
         {located.map(({ cluster: c, x, y }) => (
           <g
             key={clusterKey(c)}

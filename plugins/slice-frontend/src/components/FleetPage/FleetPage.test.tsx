@@ -100,21 +100,31 @@ describe('FleetPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
+  const requests: string[] = [];
+  beforeEach(() => {
+    requests.length = 0;
+  });
+
   function serve(response: () => Response) {
     server.use(
+      http.get('*/api/slice/v1/*', ({ request }) => {
+        requests.push(new URL(request.url).pathname);
+        return undefined;
+      }),
       http.get('*/api/slice/v1/fleet', response),
-      http.get('*/api/slice/v1/slices/demo/arcade/pacman', () =>
+      http.get('*/api/slice/v1/tunnels', () =>
         HttpResponse.json({
-          ...fleet.slices[0],
-          tunnels: [
+          items: [
             {
+              hub: 'demo',
+              project: 'arcade',
+              slice: 'pacman',
               a: 'aws-east',
               b: 'edge-nyc',
               state: 'DOWN',
-              pods: [],
-              health: { state: 'error', reasons: [] },
             },
           ],
+          errors: [],
         }),
       ),
     );
@@ -172,6 +182,9 @@ describe('FleetPage', () => {
     expect(
       await within(map).findByTestId('map-tunnel-pacman-aws-east|edge-nyc'),
     ).toHaveAttribute('data-state', 'DOWN');
+    // One request for every slice's tunnels, no slice detail per slice.
+    expect(requests.filter(r => r.endsWith('/tunnels'))).toHaveLength(1);
+    expect(requests.some(r => r.includes('/slices/'))).toBe(false);
 
     fireEvent.click(within(map).getByTestId('map-cluster-edge-nyc'));
     expect(await screen.findByTestId('cluster-filter')).toHaveTextContent(

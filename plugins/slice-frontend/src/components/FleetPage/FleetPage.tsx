@@ -26,7 +26,7 @@ import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
 
 function FleetContent() {
   const { fleet, error, loading, refresh } = useFleet();
-  const tunnels = useFleetTunnels(fleet?.slices);
+  const tunnels = useFleetTunnels(Boolean(fleet));
   const [selected, setSelected] = useState<ClusterSummary>();
 
   if (!fleet) {
@@ -102,17 +102,6 @@ function FleetContent() {
             tunnels={tunnels.value?.tunnels ?? []}
             onClusterClick={setSelected}
           />
-          {tunnels.value && tunnels.value.failed.length > 0 && (
-            <Typography variant="caption" color="error">
-              Tunnels of {tunnels.value.failed.join(', ')} could not be read.
-            </Typography>
-          )}
-          {tunnels.value && tunnels.value.leftOut > 0 && (
-            <Typography variant="caption" color="textSecondary">
-              Tunnels of {tunnels.value.leftOut} more slices are not drawn; open
-              a slice to see them.
-            </Typography>
-          )}
           {!tunnels.value && tunnels.error && (
             <Typography variant="caption" color="error">
               Tunnels could not be loaded: {tunnels.error.message}
