@@ -62,7 +62,8 @@ export class FleetRuntime {
     string,
     Pick<Site, 'extraLatencyMs' | 'packetLossPercent'>
   >;
-  private readonly now: () => Date;
+  /** The fleet's clock (the scenario loader runs it in the past, then it follows real time). */
+  readonly now: () => Date;
   /** Gateways the simulator itself took down (a DOWN written by a client is left alone). */
   private readonly simDowned = new Set<string>();
   private eventSeq = 0;

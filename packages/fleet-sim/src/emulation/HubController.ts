@@ -904,7 +904,8 @@ export class HubController {
     const created = existing?.spec?.certificateCreationTime
       ? new Date(existing.spec.certificateCreationTime)
       : new Date(
-          Date.parse(slice.metadata.creationTimestamp ?? '') || Date.now(),
+          Date.parse(slice.metadata.creationTimestamp ?? '') ||
+            this.runtime.now().getTime(),
         );
     const r = this.w.apply({
       apiVersion: CONTROLLER_V,
@@ -929,7 +930,7 @@ export class HubController {
       names.some(n => !state[n]) ||
       Object.keys(state).some(n => !names.includes(n))
     ) {
-      const stamp = k8sTime(new Date());
+      const stamp = k8sTime(this.runtime.now());
       this.w.updateStatus('vpnkeyrotations', ns, name, CONTROLLER, s => {
         const current: Record<string, unknown> = {};
         const history: Record<string, unknown> = {};

@@ -36,6 +36,14 @@ const NETWORKING_V = `${NETWORKING}/v1beta1`;
 const WORKER = 'worker.kubeslice.io';
 const CONTROLLER = 'controller.kubeslice.io';
 const SLICE_LABEL = 'kubeslice.io/slice';
+const ALLOWED_LABEL = 'kubeslice.io/namespace';
+const ALLOWED_ANNOTATION = 'kubeslice.io/trafficAllowedToSlices';
+
+/** Slices a namespace is an allowed namespace of. */
+function allowedSlices(ns: KubeObject): string[] {
+  const v = ns.metadata.annotations?.[ALLOWED_ANNOTATION];
+  return v ? String(v).split(',').filter(Boolean) : [];
+}
 
 export interface WorkerEmulatorOptions {
   runtime: FleetRuntime;
@@ -55,6 +63,8 @@ export class WorkerEmulator {
   private readonly nextPodIp = new Map<string, number>();
   private readonly nextNsmIp = new Map<string, number>();
   private readonly unsubscribe: Array<() => void> = [];
+  /** Last seen `clusterHealth.componentStatuses` of each cluster. */
+  private readonly healthSeen = new Map<string, string>();
 
   constructor(options: WorkerEmulatorOptions) {
     this.runtime = options.runtime;
@@ -70,9 +80,14 @@ export class WorkerEmulator {
     const wsc = resourceKey({ group: WORKER, plural: 'workersliceconfigs' });
     const wsg = resourceKey({ group: WORKER, plural: 'workerslicegateways' });
     const wsi = resourceKey({ group: WORKER, plural: 'workerserviceimports' });
+    const clusters = resourceKey({ group: CONTROLLER, plural: 'clusters' });
     this.unsubscribe.push(
       this.runtime.hub.store.subscribe(ev => {
         const o = ev.object;
+        if (ev.resource === clusters) {
+          this.clusterHealthChanged(o);
+          return;
+        }
         const cluster = o.metadata.labels?.['worker-cluster'];
         if (!cluster || !this.runtime.workers.has(cluster)) return;
         if (ev.resource === wsc) this.queueSlice(cluster, o.spec?.sliceName);
@@ -122,6 +137,25 @@ export class WorkerEmulator {
 
   stop(): void {
     this.unsubscribe.forEach(u => u());
+  }
+
+  /** A cluster's component health changed: its slices' health (slice router) is re-derived. */
+  private clusterHealthChanged(o: KubeObject): void {
+    const cluster = o.metadata.name!;
+    if (!this.runtime.workers.has(cluster)) return;
+    const signature = JSON.stringify(
+      o.status?.clusterHealth?.componentStatuses ?? [],
+    );
+    const before = this.healthSeen.get(cluster);
+    this.healthSeen.set(cluster, signature);
+    if (before === undefined || before === signature) return;
+    for (const wsc of this.hubW.list(
+      'workersliceconfigs',
+      o.metadata.namespace,
+      WORKER,
+    ))
+      if (wsc.metadata.labels?.['worker-cluster'] === cluster)
+        this.queueSlice(cluster, wsc.spec?.sliceName);
   }
 
   private writer(cluster: string): ClusterWriter {
@@ -271,7 +305,7 @@ export class WorkerEmulator {
         o.status = runningPodStatus(
           ip,
           nodeIp,
-          new Date(),
+          this.runtime.now(),
           c.name ?? name,
           c.image ?? '',
         );
@@ -358,6 +392,7 @@ export class WorkerEmulator {
         },
         slice,
       );
+    if (network) this.ensureRouter(cluster, slice);
     this.updateSliceHealth(cluster, slice);
     // Onboarding takes a while; only when something is to do.
     const desired: string[] = nsProfile.applicationNamespaces ?? [];
@@ -370,7 +405,18 @@ export class WorkerEmulator {
       .map(n => n.metadata.name!);
     const same = (a: string[], b: string[]) =>
       a.length === b.length && a.every(x => b.includes(x));
-    if (!same(desired, onboarded) || !same(desired, labelled))
+    const allowed = (nsProfile.allowedNamespaces ?? []).filter((n: string) =>
+      w.get('namespaces', undefined, n),
+    );
+    const allowedLabelled = w
+      .list('namespaces')
+      .filter(n => allowedSlices(n).includes(slice))
+      .map(n => n.metadata.name!);
+    if (
+      !same(desired, onboarded) ||
+      !same(desired, labelled) ||
+      !same(allowed, allowedLabelled)
+    )
       this.queueOnboarding(cluster, slice, this.onboardDelayMs);
   }
 
@@ -391,6 +437,18 @@ export class WorkerEmulator {
       wsc.status?.sliceHealth?.componentStatuses ?? [];
     const keep = (c: string) =>
       current.find(x => x.component === c)?.componentHealthStatus ?? 'Normal';
+    // The slice router's NSM connections break with the cluster's NSM forwarder or manager.
+    const clusterComponents: Array<{
+      component: string;
+      componentHealthStatus: string;
+    }> =
+      this.hubW.get('clusters', wsc.metadata.namespace, cluster, CONTROLLER)
+        ?.status?.clusterHealth?.componentStatuses ?? [];
+    const nsmBroken = clusterComponents.some(
+      c =>
+        ['forwarder', 'nsmgr'].includes(c.component) &&
+        c.componentHealthStatus !== 'Normal',
+    );
     const components = !network
       ? []
       : [
@@ -405,7 +463,7 @@ export class WorkerEmulator {
             : []),
           {
             component: 'slice-router',
-            componentHealthStatus: keep('slice-router'),
+            componentHealthStatus: nsmBroken ? 'Warning' : keep('slice-router'),
           },
           ...(gateways.length
             ? [
@@ -441,7 +499,7 @@ export class WorkerEmulator {
         s.sliceHealth = {
           sliceHealthStatus: status,
           componentStatuses: components,
-          lastUpdated: k8sTime(new Date()),
+          lastUpdated: k8sTime(this.runtime.now()),
         };
       },
     );
@@ -461,6 +519,13 @@ export class WorkerEmulator {
           imp.metadata.name!,
           NETWORKING,
         );
+    for (const p of w.list('pods', WORKER_NAMESPACE))
+      if (
+        p.metadata.labels?.['kubeslice.io/pod-type'] === 'router' &&
+        p.metadata.labels?.[SLICE_LABEL] === slice
+      )
+        w.remove('pods', WORKER_NAMESPACE, p.metadata.name!);
+    this.setAllowed(cluster, slice, []);
     const offboarded = this.setLabels(cluster, slice, []);
     if (offboarded.length) this.reportNamespaces(cluster);
     if (existed)
@@ -518,6 +583,84 @@ export class WorkerEmulator {
     return changed;
   }
 
+  /**
+   * Allowed namespaces (REFERENCE §6.2): existing namespaces listed for the
+   * slice get label `kubeslice.io/namespace=<ns>` and the slice in annotation
+   * `kubeslice.io/trafficAllowedToSlices`; namespaces no longer listed lose it.
+   */
+  private setAllowed(cluster: string, slice: string, wanted: string[]): void {
+    const w = this.writer(cluster);
+    const vc = this.runtime.workers.get(cluster)!;
+    for (const n of w.list('namespaces')) {
+      const name = n.metadata.name!;
+      const current = allowedSlices(n);
+      const want = wanted.includes(name);
+      if (want === current.includes(slice)) continue;
+      const next = want
+        ? [...current, slice]
+        : current.filter(x => x !== slice);
+      vc.store.mutate(w.type('namespaces'), undefined, name, o => {
+        o.metadata.labels ??= {};
+        o.metadata.annotations ??= {};
+        if (next.length) {
+          o.metadata.labels[ALLOWED_LABEL] = name;
+          o.metadata.annotations[ALLOWED_ANNOTATION] = next.join(',');
+        } else {
+          delete o.metadata.labels[ALLOWED_LABEL];
+          delete o.metadata.annotations[ALLOWED_ANNOTATION];
+          if (!Object.keys(o.metadata.annotations).length)
+            delete o.metadata.annotations;
+        }
+      });
+    }
+  }
+
+  /** The slice router (`vl3-slice-router-<slice>`) the worker deploys for a network slice. */
+  private ensureRouter(cluster: string, slice: string): void {
+    const w = this.writer(cluster);
+    const exists = w
+      .list('pods', WORKER_NAMESPACE)
+      .some(
+        p =>
+          p.metadata.labels?.['kubeslice.io/pod-type'] === 'router' &&
+          p.metadata.labels?.[SLICE_LABEL] === slice,
+      );
+    if (exists) return;
+    const rng = seededRandom(this.seed, 'router', cluster, slice);
+    const name = `vl3-slice-router-${slice}-${nameSuffix(rng, 9)}-${nameSuffix(
+      rng,
+    )}`;
+    const image = 'aveshasystems/cmd-nse-vl3:1.0.4';
+    const nodeIp = this.runtime.clusterObjects().get(cluster)?.status
+      ?.nodeIPs?.[0];
+    w.apply({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: WORKER_NAMESPACE,
+        labels: {
+          app: 'vl3-slice-router',
+          'networkservicemesh.io/app': `vl3-slice-router-${slice}`,
+          'kubeslice.io/pod-type': 'router',
+          [SLICE_LABEL]: slice,
+        },
+      },
+      spec: {
+        nodeName: `${cluster}-node-1`,
+        containers: [{ name: 'vl3-slice-router', image }],
+        restartPolicy: 'Always',
+      },
+      status: runningPodStatus(
+        this.allocPodIp(cluster),
+        nodeIp,
+        this.runtime.now(),
+        'vl3-slice-router',
+        image,
+      ),
+    });
+  }
+
   /** `Cluster.status.namespaces`: every namespace but the excluded ones, with its slice. */
   private reportNamespaces(cluster: string): void {
     const ns = this.runtime.projectNamespaceOf(cluster);
@@ -549,6 +692,11 @@ export class WorkerEmulator {
       (n: any) => n.name,
     );
     const changed = this.setLabels(cluster, slice, desired);
+    this.setAllowed(
+      cluster,
+      slice,
+      spec.namespaceIsolationProfile?.allowedNamespaces ?? [],
+    );
     const onboarded = w
       .list('namespaces')
       .filter(n => n.metadata.labels?.[SLICE_LABEL] === slice)
@@ -594,7 +742,7 @@ export class WorkerEmulator {
       w.updateStatus('slices', WORKER_NAMESPACE, slice, NETWORKING, s => {
         s.applicationNamespaces = onboarded;
         s.appPods = appPods;
-        s.appPodsUpdatedOn = Math.floor(Date.now() / 1000);
+        s.appPodsUpdatedOn = Math.floor(this.runtime.now().getTime() / 1000);
       });
     const sameOnboarded =
       before.length === onboarded.length &&
@@ -681,7 +829,7 @@ export class WorkerEmulator {
     const server = spec.gatewayHostType === 'Server';
     const serverPorts: number[] =
       (server ? local.nodePorts : remote.nodePorts) ?? [];
-    const now = new Date();
+    const now = this.runtime.now();
     const rng = seededRandom(this.seed, 'gateway-pods', cluster, name);
     const rsHash = nameSuffix(rng, 9);
     const clusters = this.runtime.clusterObjects();
@@ -997,7 +1145,7 @@ export class WorkerEmulator {
       s.dnsName = dnsName;
       s.availableEndpoints = pods.length;
       s.exposedPorts = exposedPorts;
-      s.lastSync = Math.floor(Date.now() / 1000);
+      s.lastSync = Math.floor(this.runtime.now().getTime() / 1000);
       s.pods = pods;
       if (se.spec?.aliases?.length) s.aliases = se.spec.aliases;
     });

@@ -189,7 +189,9 @@ describe('controller and worker emulation', () => {
       events('hub', 'DefaultSliceQoSConfigCreated', 'kubeslice-newco'),
     ).toHaveLength(1);
     expect(
-      events('hub', 'NamespaceCreated', 'kubeslice-controller'),
+      events('hub', 'NamespaceCreated', 'kubeslice-controller').filter(
+        e => (e as any).involvedObject?.name === 'newco',
+      ),
     ).toHaveLength(1);
 
     // The tokens work against the hub with the project roles.

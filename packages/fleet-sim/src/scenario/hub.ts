@@ -503,6 +503,8 @@ function serviceObjects(slice: PlannedSlice): KubeObject[] {
   const out: KubeObject[] = [];
   for (const svc of slice.services) {
     const { spec } = svc;
+    // A PENDING export never reaches the hub.
+    if (spec.onboarded === false) continue;
     const ports = spec.ports.map(p => ({
       name: p.name,
       port: p.containerPort,

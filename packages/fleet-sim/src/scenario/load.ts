@@ -255,14 +255,31 @@ function checkSlice(
     const binding = (s.applicationNamespaces ?? []).find(
       b => b.namespace === svc?.namespace,
     );
-    if (!binding)
+    const pending = svc?.onboarded === false;
+    if (svc?.onboarded !== undefined && typeof svc.onboarded !== 'boolean')
+      problems.push(`${sat}.onboarded must be a boolean`);
+    if (!binding && !pending)
       problems.push(
         `${sat}.namespace ${svc?.namespace} is not an application namespace of the slice`,
       );
+    if (pending && !DNS_LABEL.test(String(svc.namespace ?? '')))
+      problems.push(`${sat}.namespace must be a DNS label`);
     for (const c of svc?.exportedFrom ?? []) {
       if (!members.includes(c))
         problems.push(`${sat}.exportedFrom: ${c} is not a member of the slice`);
-      else if (binding && !bindingClusters(binding, members).includes(c))
+      else if (
+        pending &&
+        binding &&
+        bindingClusters(binding, members).includes(c)
+      )
+        problems.push(
+          `${sat}: onboarded is false, but namespace ${svc.namespace} is onboarded on ${c}`,
+        );
+      else if (
+        !pending &&
+        binding &&
+        !bindingClusters(binding, members).includes(c)
+      )
         problems.push(
           `${sat}.exportedFrom: namespace ${svc.namespace} is not onboarded on ${c}`,
         );

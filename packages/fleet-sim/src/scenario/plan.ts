@@ -115,6 +115,8 @@ export interface PlannedMember {
   sliceHealthStatus: 'Normal' | 'Warning';
   sliceComponents: ComponentStatus[];
   appPods: PlannedPod[];
+  /** Pods of services exported from namespaces that are not onboarded (their exports stay PENDING). */
+  pendingPods: PlannedPod[];
   nextNsmIp: () => string;
 }
 
@@ -412,6 +414,9 @@ function planSlice(
       .map(b => b.namespace);
     appNs.forEach(ns => addNamespace(cluster, ns, spec.name));
     allowedNs.forEach(ns => addNamespace(cluster, ns, undefined, spec.name));
+    for (const svc of spec.services ?? [])
+      if (svc.onboarded === false && svc.exportedFrom.includes(name))
+        addNamespace(cluster, svc.namespace);
     return {
       cluster,
       index: i,
@@ -421,6 +426,7 @@ function planSlice(
       sliceHealthStatus: 'Normal' as const,
       sliceComponents: [],
       appPods: [],
+      pendingPods: [],
       nextNsmIp: sequence((block?.base ?? 0) + 2),
     };
   });
@@ -532,6 +538,35 @@ function planWorkloads(slice: PlannedSlice, seed: number): void {
           member.appPods.push(pod);
         }
       }
+    }
+  }
+}
+
+/** Workloads of services exported from namespaces that are not onboarded: plain pods, off the slice. */
+function planPendingWorkloads(slice: PlannedSlice, seed: number): void {
+  for (const spec of slice.spec.services ?? []) {
+    if (spec.onboarded !== false) continue;
+    for (const member of slice.members) {
+      if (!spec.exportedFrom.includes(member.cluster.spec.name)) continue;
+      const rng = seededRandom(
+        seed,
+        'pending-workloads',
+        slice.spec.name,
+        member.cluster.spec.name,
+        spec.name,
+      );
+      const rsHash = nameSuffix(rng, 9);
+      for (let r = 0; r < (spec.replicas ?? 1); r++)
+        member.pendingPods.push(
+          addPod(member.cluster, rng, {
+            name: `${spec.name}-${rsHash}-${nameSuffix(rng)}`,
+            base: spec.name,
+            namespace: spec.namespace,
+            app: spec.name,
+            image: `${spec.name}:stable`,
+            startedAt: new Date(slice.createdAt.getTime() + 60 * 60 * 1000),
+          }),
+        );
     }
   }
 }
@@ -649,6 +684,7 @@ export function planFleet(
   for (const slice of plan.slices) {
     planGateways(slice, options.seed);
     planWorkloads(slice, options.seed);
+    planPendingWorkloads(slice, options.seed);
     planServices(slice);
     planSliceHealth(slice);
   }

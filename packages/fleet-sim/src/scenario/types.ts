@@ -111,6 +111,13 @@ export interface ServiceSpec {
     containerPort: number;
     protocol?: 'TCP' | 'UDP' | 'SCTP';
   }>;
+  /**
+   * `false`: the namespace exists on the exporting clusters but is not an
+   * application namespace of the slice, so the worker keeps the
+   * ServiceExport `PENDING` (no ServiceExportConfig, nothing imported).
+   * Default true (the namespace must then be onboarded there).
+   */
+  onboarded?: boolean;
   /** Pods per exporting cluster; default 1. */
   replicas?: number;
   aliases?: string[];

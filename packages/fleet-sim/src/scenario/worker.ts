@@ -192,7 +192,7 @@ function podObject(
   };
 }
 
-function service(
+export function service(
   name: string,
   namespace: string,
   clusterIP: string,
@@ -405,6 +405,7 @@ export function buildWorkerObjects(
         continue;
       const ports = svc.spec.ports;
       const exported = svc.spec.exportedFrom.includes(name);
+      const pending = svc.spec.onboarded === false;
       const lastSync = Math.floor(plan.now.getTime() / 1000);
       if (exported) {
         const clusterIP = serviceIp();
@@ -443,24 +444,37 @@ export function buildWorkerObjects(
             })),
             ...(svc.spec.aliases ? { aliases: svc.spec.aliases } : {}),
           },
-          status: {
-            exportStatus: 'READY',
-            dnsName: svc.dnsName,
-            availableEndpoints: local.length,
-            exposedPorts: ports
-              .map(p => `${p.containerPort}/${p.protocol ?? 'TCP'}`)
-              .join(','),
-            lastSync,
-            pods: local.map(e => ({
-              name: e.podName,
-              podIp: e.podIp,
-              nsmIp: e.nsmIp,
-              dnsName: e.dnsName,
-            })),
-            ...(svc.spec.aliases ? { aliases: svc.spec.aliases } : {}),
-          },
+          status: pending
+            ? {
+                // As the worker leaves it while the namespace is not onboarded.
+                exportStatus: 'PENDING',
+                dnsName: svc.dnsName,
+                availableEndpoints: 0,
+                exposedPorts: ports
+                  .map(p => `${p.containerPort}/${p.protocol ?? 'TCP'}`)
+                  .join(','),
+                pods: [],
+              }
+            : {
+                exportStatus: 'READY',
+                dnsName: svc.dnsName,
+                availableEndpoints: local.length,
+                exposedPorts: ports
+                  .map(p => `${p.containerPort}/${p.protocol ?? 'TCP'}`)
+                  .join(','),
+                lastSync,
+                pods: local.map(e => ({
+                  name: e.podName,
+                  podIp: e.podIp,
+                  nsmIp: e.nsmIp,
+                  dnsName: e.dnsName,
+                })),
+                ...(svc.spec.aliases ? { aliases: svc.spec.aliases } : {}),
+              },
         });
       }
+      // Nothing is imported from a PENDING export.
+      if (pending) continue;
       objects.push({
         apiVersion: NETWORKING_V,
         kind: 'ServiceImport',

@@ -7,6 +7,11 @@ import { generateTlsMaterial } from '../server/tls';
 import { VirtualCluster } from '../server/VirtualCluster';
 import { buildFleet, randomToken } from '../scenario/build';
 import { loadScenario, validateScenario } from '../scenario/load';
+import { planFleet } from '../scenario/plan';
+import { isScaleScenario } from '../scenario/scale';
+import { applyScenario } from './applyScenario';
+import { Timeline } from './Timeline';
+import { sliceInjectionWebhook } from '../emulation/podWebhook';
 import type { ScenarioSpec } from '../scenario/types';
 import { hubResourceTypes, workerResourceTypes } from './clusterKinds';
 import { renderKubeconfig } from './kubeconfig';
@@ -44,6 +49,12 @@ export interface FleetSimOptions {
   adminToken?: string;
   /** How long an emulated worker takes to onboard or offboard namespaces; default 2000 ms. */
   onboardDelayMs?: number;
+  /**
+   * Apply the scenario through the API create/update path with the
+   * emulation generating the rest (default), or seed the built objects into
+   * the stores (default for `scale:` fleets, which must start in seconds).
+   */
+  applyThroughApi?: boolean;
 }
 
 export interface FleetSim {
@@ -111,45 +122,67 @@ export async function startFleetSim(
     rules: ADMIN_RULES,
   });
 
-  const fleet = buildFleet(scenario, {
-    seed: options.seed ?? 1,
-    caPem: tls?.caPem ?? '',
-    clusterUrl: name => server.clusterUrl(name),
-  });
+  const seed = options.seed ?? 1;
+  // Generated scale fleets are seeded straight into the stores (then adopted
+  // by the controller): applying thousands of gateways through the API path
+  // would not start in seconds. Named and file scenarios go through the API.
+  const viaApi = options.applyThroughApi ?? !isScaleScenario(scenario.name);
+  const timeline = new Timeline();
+  const now = () => timeline.now();
+  const fleet = viaApi
+    ? undefined
+    : buildFleet(scenario, {
+        seed,
+        caPem: tls?.caPem ?? '',
+        clusterUrl: name => server.clusterUrl(name),
+      });
+  const plan = fleet?.plan ?? planFleet(scenario, { seed, now: new Date() });
   const clock = new RevisionClock();
   const workers = new Map<string, VirtualCluster>();
   let hubCluster: VirtualCluster | undefined;
   try {
-    for (const built of [fleet.hub, ...fleet.workers]) {
+    const clusters = [
+      { name: scenario.hub.name, role: 'hub' },
+      ...plan.clusters.map(c => ({ name: c.spec.name, role: 'worker' })),
+    ];
+    for (const { name, role } of clusters) {
       const cluster = new VirtualCluster({
-        name: built.name,
+        name,
         resourceTypes:
-          built.role === 'hub' ? hubResourceTypes() : workerResourceTypes(),
+          role === 'hub' ? hubResourceTypes() : workerResourceTypes(),
         clock,
         historyLimit: options.historyLimit,
+        now,
       });
-      cluster.seed(built.objects);
-      built.credentials.forEach(c => cluster.tokens.add(c.token, c.identity));
+      const built =
+        role === 'hub' ? fleet?.hub : fleet?.workers.find(w => w.name === name);
+      if (built) {
+        cluster.seed(built.objects);
+        built.credentials.forEach(c => cluster.tokens.add(c.token, c.identity));
+      }
       server.addCluster(cluster);
-      if (built.role === 'hub') hubCluster = cluster;
-      else workers.set(built.name, cluster);
+      if (role === 'hub') hubCluster = cluster;
+      else workers.set(name, cluster);
     }
   } catch (e) {
     await server.close();
     throw e;
   }
 
-  // The controller's webhooks judge every client write from now on (the seed is the fleet's history).
+  // The controller's webhooks judge every write from now on (a seed is the fleet's history).
   hubCluster!.admission.push(controllerAdmission(hubCluster!));
-  const seed = options.seed ?? 1;
+  // The worker operator's pod webhook on every worker.
+  for (const worker of workers.values())
+    worker.admission.push(sliceInjectionWebhook());
   const faultState = new FaultState(seed);
   const runtime = new FleetRuntime({
     hub: hubCluster!,
     workers,
     faults: faultState,
     seed,
+    now,
     siteExtras: new Map(
-      fleet.plan.clusters.map(c => [
+      plan.clusters.map(c => [
         c.spec.name,
         {
           extraLatencyMs: c.spec.extraLatencyMs,
@@ -172,11 +205,31 @@ export async function startFleetSim(
     seed,
     onboardDelayMs: options.onboardDelayMs,
   });
-  // The controller adopts the scenario: what it would generate and the
-  // scenario lacks (roles, bindings, gateway Secrets) is created now.
-  controller.start(true);
+  // A seeded scenario is adopted: what the controller would generate and it
+  // lacks (roles, bindings, gateway Secrets) is created now.
+  controller.start(!viaApi);
   workerEmulator.start();
-  queue.settle();
+  try {
+    if (viaApi)
+      applyScenario({
+        plan,
+        hub: hubCluster!,
+        workers,
+        runtime,
+        timeline,
+        settle: () => queue.settle(),
+        caPem: tls?.caPem ?? '',
+        clusterUrl: name => server.clusterUrl(name),
+        newToken: randomToken,
+      });
+    queue.settle();
+  } catch (e) {
+    queue.close();
+    await server.close();
+    throw e;
+  } finally {
+    timeline.release();
+  }
   runtime.onClusterUp.push(name => workerEmulator.resync(name));
   const faults = new FaultController(faultState, runtime, name =>
     server.closeWatches(name),
