@@ -507,6 +507,10 @@ function planWorkloads(slice: PlannedSlice, seed: number): void {
         slice: slice.spec.name,
         image: 'aveshasystems/cmd-nse-vl3:1.0.4',
         startedAt: slice.createdAt,
+        extraLabels: {
+          'networkservicemesh.io/app': `vl3-slice-router-${slice.spec.name}`,
+          'kubeslice.io/pod-type': 'router',
+        },
       });
       router.nsmIp = member.nextNsmIp();
     }
