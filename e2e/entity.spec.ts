@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('the mongodb component shows its slice, export state and failover', async ({
   page,
 }) => {
-  await page.goto('/catalog/default/component/mongodb');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page, '/catalog/default/component/mongodb', 'Platform engineer');
 
   // Overview card
   await expect(page.getByTestId('entity-slices-card')).toContainText('pacman');

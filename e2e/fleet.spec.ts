@@ -1,15 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** A fresh browser context always starts at the sign-in page; the demo offers guest sign-in. */
-async function signInAsGuest(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('the Slices page shows the demo fleet from the simulator', async ({
   page,
 }) => {
-  await signInAsGuest(page, '/slices');
+  await signIn(page, '/slices', 'Platform engineer');
 
   await expect(
     page.getByRole('heading', { name: 'Slices', level: 1 }),

@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
+import { signIn } from './signIn';
 
 async function shot(page: Page, name: string) {
   await page.screenshot({
@@ -13,7 +9,7 @@ async function shot(page: Page, name: string) {
 }
 
 test('fleet → slice → every tab of the pacman slice', async ({ page }) => {
-  await signInAsGuest(page, '/slices');
+  await signIn(page, '/slices', 'Platform engineer');
   await page.getByRole('link', { name: 'pacman', exact: true }).click();
   await expect(page).toHaveURL(/\/slices\/demo\/arcade\/pacman$/);
 

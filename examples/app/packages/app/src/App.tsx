@@ -2,7 +2,8 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import slicePlugin from '@slice-portal/plugin-slice';
 import { navModule } from './modules/nav';
+import { demoSignInModule } from './modules/demoSignIn';
 
 export default createApp({
-  features: [catalogPlugin, slicePlugin, navModule],
+  features: [catalogPlugin, slicePlugin, navModule, demoSignInModule],
 });

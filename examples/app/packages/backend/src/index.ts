@@ -1,5 +1,5 @@
 /*
- * The example Backstage backend of Slice Portal: catalog, guest sign-in, permissions
+ * The example Backstage backend of Slice Portal: catalog, guest and demo-user sign-in, permissions
  * (with the demo's tenancy policy) and the slice plugin, configured by
  * examples/app/app-config.yaml.
  */
@@ -9,6 +9,8 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// DEMO ONLY: sign in as a platform engineer or a tenant user without credentials.
+backend.add(import('./demoUserAuth'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./slicePolicy'));

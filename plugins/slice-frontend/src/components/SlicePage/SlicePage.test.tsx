@@ -96,6 +96,8 @@ describe('SlicePage', () => {
       await screen.findByText('You may not see this slice'),
     ).toBeInTheDocument();
     expect(screen.queryByText('Topology')).not.toBeInTheDocument();
+    // Nothing was ever loaded, so there is no data to call stale.
+    expect(screen.queryByTestId('stale-badge')).not.toBeInTheDocument();
   });
 
   it('topology: draws clusters and tunnels coloured by state, pods of a clicked tunnel, expands a cluster', async () => {

@@ -58,10 +58,12 @@ export function SlicePage() {
           <HeaderLabel label="Members" value={String(slice.members.length)} />
         )}
         {slice && <HeaderLabel label="Mode" value={slice.mode} />}
-        <HeaderLabel
-          label="Data"
-          value={<StaleBadge loadedAt={state.loadedAt} error={state.error} />}
-        />
+        {state.loadedAt !== undefined && (
+          <HeaderLabel
+            label="Data"
+            value={<StaleBadge loadedAt={state.loadedAt} error={state.error} />}
+          />
+        )}
       </Header>
       <Content>
         <Loaded state={state} what="slice" rows={8}>

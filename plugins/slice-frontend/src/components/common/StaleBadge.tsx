@@ -4,7 +4,8 @@ import { formatAge } from '../FleetPage/age';
 
 /**
  * "Updated 12 s ago", or, when the last refresh failed, a warning that the data shown is
- * stale with its age and the error in a tooltip.
+ * stale with its age and the error in a tooltip. Nothing before the first load (then there
+ * is no data to be stale; the page shows the error instead).
  */
 export function StaleBadge({
   loadedAt,
@@ -13,9 +14,8 @@ export function StaleBadge({
   loadedAt?: number;
   error?: Error;
 }) {
-  const age = formatAge(
-    loadedAt !== undefined ? new Date(loadedAt).toISOString() : undefined,
-  );
+  if (loadedAt === undefined) return null;
+  const age = formatAge(new Date(loadedAt).toISOString());
   if (error) {
     return (
       <Tooltip title={`Refresh failed: ${error.message}`}>
