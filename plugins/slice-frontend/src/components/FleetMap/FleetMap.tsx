@@ -156,27 +156,27 @@ export function FleetMap({
         <path d={LAND_PATH} fill="#eceff1" stroke="none" />
         <path d={BORDER_PATH} fill="none" stroke="#cfd8dc" strokeWidth={0.5} />
         <g clipPath="url(#fleet-map-sphere)">
-        {sorted.map(({ tunnel: t, d }) => (
-          <path
-            key={`${t.hub}/${t.project}/${t.slice}/${t.a}|${t.b}`}
-            data-testid={`map-tunnel-${t.slice}-${t.a}|${t.b}`}
-            data-state={t.state}
-            d={d}
-            fill="none"
-            stroke={
-              colourBy === 'state'
-                ? tunnelColor(t.state)
-                : latencyColor(t.latencyMs)
-            }
-            strokeWidth={t.state === 'UP' ? 1.5 : 2.5}
-            strokeOpacity={0.8}
-            strokeDasharray={t.state === 'DOWN' ? '5 3' : undefined}
-          >
-            <title>{`${t.slice}: ${t.a} ↔ ${t.b} ${t.state}${
-              t.latencyMs !== undefined ? ` · ${t.latencyMs} ms` : ''
-            }`}</title>
-          </path>
-        ))}
+          {sorted.map(({ tunnel: t, d }) => (
+            <path
+              key={`${t.hub}/${t.project}/${t.slice}/${t.a}|${t.b}`}
+              data-testid={`map-tunnel-${t.slice}-${t.a}|${t.b}`}
+              data-state={t.state}
+              d={d}
+              fill="none"
+              stroke={
+                colourBy === 'state'
+                  ? tunnelColor(t.state)
+                  : latencyColor(t.latencyMs)
+              }
+              strokeWidth={t.state === 'UP' ? 1.5 : 2.5}
+              strokeOpacity={0.8}
+              strokeDasharray={t.state === 'DOWN' ? '5 3' : undefined}
+            >
+              <title>{`${t.slice}: ${t.a} ↔ ${t.b} ${t.state}${
+                t.latencyMs !== undefined ? ` · ${t.latencyMs} ms` : ''
+              }`}</title>
+            </path>
+          ))}
         </g>
         {located.map(({ cluster: c, x, y }) => (
           <g
