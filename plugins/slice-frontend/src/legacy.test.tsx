@@ -55,9 +55,9 @@ const fleet: FleetResponse = {
 
 /** The API the legacy plugin registers, built by its own factory from discovery + fetch. */
 function legacySliceApi() {
-  const factory = slicePlugin
-    .getApis()
-    .find((f: AnyApiFactory) => f.api.id === sliceApiRef.id);
+  const factory = [...slicePlugin.getApis()].find(
+    (f: AnyApiFactory) => f.api.id === sliceApiRef.id,
+  );
   if (!factory) throw new Error('the legacy plugin registers no slice API');
   return factory.factory({
     discoveryApi: {
