@@ -27,6 +27,7 @@ import {
   SliceFleetPage,
   isSliceAvailable,
   sliceApiRef,
+  type SliceApi,
   slicePlugin,
 } from './legacy';
 import { rootRouteRef } from './routes';
@@ -54,7 +55,7 @@ const fleet: FleetResponse = {
 };
 
 /** The API the legacy plugin registers, built by its own factory from discovery + fetch. */
-function legacySliceApi() {
+function legacySliceApi(): SliceApi {
   const factory = [...slicePlugin.getApis()].find(
     (f: AnyApiFactory) => f.api.id === sliceApiRef.id,
   );
@@ -67,7 +68,7 @@ function legacySliceApi() {
       fetch: (input: RequestInfo | URL, init?: RequestInit) =>
         fetch(input, init),
     },
-  });
+  }) as SliceApi;
 }
 
 function app(children: ReactNode, route: string) {
@@ -98,9 +99,9 @@ describe('legacy frontend system', () => {
   });
 
   it('registers an API factory needing discovery and fetch', () => {
-    const factory = slicePlugin
-      .getApis()
-      .find((f: AnyApiFactory) => f.api.id === sliceApiRef.id);
+    const factory = [...slicePlugin.getApis()].find(
+      (f: AnyApiFactory) => f.api.id === sliceApiRef.id,
+    );
     expect(factory?.deps).toEqual({
       discoveryApi: discoveryApiRef,
       fetchApi: fetchApiRef,
