@@ -92,7 +92,9 @@ export function ClustersTable({
       data={clusters}
       emptyContent={
         <div style={{ padding: 16 }}>
-          No clusters are registered on the configured hubs.
+          No clusters you can see. Register a worker cluster on the hub (a
+          Cluster in the project namespace), or ask a platform engineer for
+          access to a project.
         </div>
       }
     />

@@ -2,8 +2,8 @@ import {
   renderInTestApp,
   registerMswTestHooks,
 } from '@backstage/frontend-test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
@@ -105,7 +105,7 @@ describe('FleetPage', () => {
     requests.length = 0;
   });
 
-  function serve(response: () => Response) {
+  function serve(response: () => Response | Promise<Response>) {
     server.use(
       http.get('*/api/slice/v1/*', ({ request }) => {
         requests.push(new URL(request.url).pathname);
@@ -265,6 +265,86 @@ describe('FleetPage', () => {
 
     expect(
       await screen.findByText('No KubeSlice hubs configured'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the page in grey skeletons, not a spinner, until the fleet arrives', async () => {
+    serve(async () => {
+      await delay(300);
+      return HttpResponse.json(fleet);
+    });
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
+    expect(await screen.findByTestId('fleet-skeleton')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
+    expect(screen.queryByTestId('fleet-skeleton')).not.toBeInTheDocument();
+    expect(screen.getByTestId('fresh-badge')).toHaveTextContent('Updated');
+  });
+
+  it('keeps the data after a failed refresh, with a stale badge giving its age', async () => {
+    let fail = false;
+    serve(() =>
+      fail
+        ? HttpResponse.json(
+            { error: { name: 'Error', message: 'backend restarting' } },
+            { status: 503 },
+          )
+        : HttpResponse.json(fleet),
+    );
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
+    expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
+    expect(screen.queryByTestId('stale-badge')).not.toBeInTheDocument();
+
+    fail = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    const badge = await screen.findByTestId('stale-badge');
+    expect(badge).toHaveTextContent(/^Stale · data from \d+ s ago$/);
+    expect(
+      screen.getByText(/Could not refresh; showing data from/),
+    ).toBeInTheDocument();
+    // The data that loaded is still there.
+    expect(screen.getByText('Slices (1)')).toBeInTheDocument();
+
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() =>
+      expect(screen.queryByTestId('stale-badge')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('says what to do when the caller can see no slice and no cluster', async () => {
+    serve(() =>
+      HttpResponse.json({
+        ...fleet,
+        clusters: [],
+        slices: [],
+        counts: {
+          clusters: { ok: 0, warning: 0, error: 0, unknown: 0 },
+          slices: { ok: 0, warning: 0, error: 0, unknown: 0 },
+        },
+      }),
+    );
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+    });
+    expect(
+      await screen.findByText('No slices you can see'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Create a SliceConfig in a project namespace/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/ask a platform engineer to give your group a project/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/No clusters you can see\. Register a worker cluster/),
     ).toBeInTheDocument();
   });
 });

@@ -4,7 +4,6 @@ import {
   EmptyState,
   Header,
   Page,
-  Progress,
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
@@ -21,17 +20,50 @@ import { useFleet } from './useFleet';
 import { InfoCard } from '@backstage/core-components';
 import { useState } from 'react';
 import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
+import Skeleton from '@material-ui/lab/Skeleton';
+import { StaleBadge } from '../common/StaleBadge';
 import { FleetMap } from '../FleetMap/FleetMap';
 import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
 
+/** The fleet page's shape in grey while the first answer is on its way. */
+function FleetSkeleton() {
+  const block = (height: number) => (
+    <Skeleton variant="rect" height={height} style={{ borderRadius: 4 }} />
+  );
+  return (
+    <Grid container spacing={3} data-testid="fleet-skeleton" aria-busy="true">
+      <Grid item xs={12}>
+        <Skeleton variant="text" width={160} height={40} />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        {block(130)}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        {block(48)}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        {block(48)}
+      </Grid>
+      <Grid item xs={12}>
+        {block(420)}
+      </Grid>
+      <Grid item xs={12}>
+        {Array.from({ length: 5 }, (_, i) => (
+          <Skeleton key={i} variant="text" height={36} />
+        ))}
+      </Grid>
+    </Grid>
+  );
+}
+
 function FleetContent() {
-  const { fleet, error, loading, refresh } = useFleet();
+  const { fleet, error, loading, loadedAt, refresh } = useFleet();
   const tunnels = useFleetTunnels(Boolean(fleet));
   const [selected, setSelected] = useState<ClusterSummary>();
 
   if (!fleet) {
     if (error) return <ResponseErrorPanel error={error} />;
-    return <Progress />;
+    return <FleetSkeleton />;
   }
   if (fleet.hubs.length === 0) {
     return (
@@ -46,13 +78,9 @@ function FleetContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <ContentHeader title="Fleet">
-          <Typography
-            variant="body2"
-            color="textSecondary"
-            style={{ marginRight: 16 }}
-          >
-            Updated {formatAge(fleet.generatedAt)}
-          </Typography>
+          <span style={{ marginRight: 16 }}>
+            <StaleBadge loadedAt={loadedAt} error={error} />
+          </span>
           <Button
             variant="outlined"
             size="small"
@@ -118,19 +146,31 @@ function FleetContent() {
             style={{ marginBottom: 8 }}
           />
         )}
-        <SlicesTable
-          slices={
-            selected
-              ? fleet.slices.filter(
-                  s =>
-                    s.hub === selected.hub &&
-                    s.project === selected.project &&
-                    s.members.some(m => m.cluster === selected.name),
-                )
-              : fleet.slices
-          }
-          showHub={fleet.hubs.length > 1}
-        />
+        {fleet.slices.length === 0 ? (
+          <EmptyState
+            missing="content"
+            title="No slices you can see"
+            description={
+              fleet.errors.length > 0
+                ? 'Some sources could not be read (see above); slices there will appear once they can be. Otherwise create a SliceConfig in a project namespace on the hub, or ask a platform engineer to give your group a project (slice.tenancy.projects).'
+                : 'Create a SliceConfig in a project namespace on the hub (kubectl apply -n kubeslice-<project> -f sliceconfig.yaml). If you expected slices here, ask a platform engineer to give your group a project (slice.tenancy.projects).'
+            }
+          />
+        ) : (
+          <SlicesTable
+            slices={
+              selected
+                ? fleet.slices.filter(
+                    s =>
+                      s.hub === selected.hub &&
+                      s.project === selected.project &&
+                      s.members.some(m => m.cluster === selected.name),
+                  )
+                : fleet.slices
+            }
+            showHub={fleet.hubs.length > 1}
+          />
+        )}
       </Grid>
       <Grid item xs={12}>
         <ClustersTable

@@ -8,6 +8,8 @@ export interface FleetState {
   /** The last refresh's error; `fleet` still holds the data loaded before it. */
   error?: Error;
   loading: boolean;
+  /** When `fleet` was loaded (ms since epoch). */
+  loadedAt?: number;
   refresh: () => void;
 }
 
@@ -20,10 +22,10 @@ export const FLEET_REFRESH_MS = DEFAULT_REFRESH_MS;
  */
 export function useFleet(refreshMs: number = FLEET_REFRESH_MS): FleetState {
   const api = useApi(sliceApiRef);
-  const { value, error, loading, refresh } = usePolled(
+  const { value, error, loading, loadedAt, refresh } = usePolled(
     'fleet',
     signal => api.getFleet({ signal }),
     refreshMs,
   );
-  return { fleet: value, error, loading, refresh };
+  return { fleet: value, error, loading, loadedAt, refresh };
 }
