@@ -256,6 +256,42 @@ describe('buildFleet', () => {
     });
   });
 
+  it('warns when a worker the portal reads is unreachable, and ignores one still connecting', () => {
+    const worker = (
+      cluster: string,
+      state: 'ok' | 'pending' | 'unreachable',
+      message?: string,
+    ) => ({
+      cluster,
+      project: 'arcade',
+      sync: { state, message },
+      sliceGateways: [],
+      serviceExports: [],
+      serviceImports: [],
+    });
+    const fleet = buildFleet(
+      [
+        hub({
+          workers: [
+            worker('aws-east', 'unreachable', 'HTTP 503: cluster down'),
+            worker('gcp-west', 'pending'),
+          ],
+        }),
+      ],
+      now,
+    );
+    expect(fleet.clusters.find(c => c.name === 'aws-east')?.health).toEqual({
+      state: 'warning',
+      reasons: ['worker API of aws-east unreachable: HTTP 503: cluster down'],
+    });
+    expect(fleet.clusters.find(c => c.name === 'gcp-west')?.health.state).toBe(
+      'ok',
+    );
+    expect(fleet.slices[0].health.reasons).toContain(
+      'worker API of aws-east unreachable: HTTP 503: cluster down',
+    );
+  });
+
   it('passes source errors through beside the data', () => {
     const error = {
       source: 'hub/demo/clusters',

@@ -127,6 +127,23 @@ const byName = (
   b: { project: string; name: string },
 ) => a.project.localeCompare(b.project) || a.name.localeCompare(b.name);
 
+/**
+ * A worker the portal is configured to read but cannot reach: its hub-side status may be
+ * minutes old (the worker stops refreshing it when it is down), so say so beside it.
+ */
+function workerReachability(
+  cluster: string,
+  worker: WorkerObjects | undefined,
+): Health {
+  if (!worker || worker.sync.state !== 'unreachable') return health('ok');
+  return health(
+    'warning',
+    `worker API of ${cluster} unreachable: ${
+      worker.sync.message ?? 'no answer'
+    }`,
+  );
+}
+
 /** Groups objects by a key once, so per-slice and per-cluster lookups are not scans. */
 function groupBy<T>(
   items: T[] | undefined,
@@ -202,7 +219,10 @@ function buildHub(hub: HubObjects, now: Date) {
         : cluster.status?.nodeIPs ?? [],
       cniSubnets: cluster.status?.cniSubnet ?? [],
       slices: (slicesOfCluster.get(`${namespace}/${name}`) ?? []).sort(),
-      health: clusterHealth(cluster, now),
+      health: worstHealth([
+        clusterHealth(cluster, now),
+        workerReachability(name, worker),
+      ]),
       lastUpdated: cluster.status?.clusterHealth?.lastUpdated,
       components: (cluster.status?.clusterHealth?.componentStatuses ?? []).map(
         c => ({
