@@ -24,6 +24,10 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import { StaleBadge } from '../common/StaleBadge';
 import { FleetMap } from '../FleetMap/FleetMap';
 import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
+import { FleetGraph } from '../FleetGraph/FleetGraph';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { useSearchParams } from 'react-router-dom';
 
 /** The fleet page's shape in grey while the first answer is on its way. */
 function FleetSkeleton() {
@@ -60,6 +64,19 @@ function FleetContent() {
   const { fleet, error, loading, loadedAt, refresh } = useFleet();
   const tunnels = useFleetTunnels(Boolean(fleet));
   const [selected, setSelected] = useState<ClusterSummary>();
+  const [params, setParams] = useSearchParams();
+  // Map or graph, in the URL (`?view=graph`) so a link shows the same picture.
+  const view = params.get('view') === 'graph' ? 'graph' : 'map';
+  const setView = (v: 'map' | 'graph') =>
+    setParams(
+      prev => {
+        const next = new URLSearchParams(prev);
+        if (v === 'graph') next.set('view', 'graph');
+        else next.delete('view');
+        return next;
+      },
+      { replace: true },
+    );
 
   if (!fleet) {
     if (error) return <ResponseErrorPanel error={error} />;
@@ -122,14 +139,44 @@ function FleetContent() {
       </Grid>
       <Grid item xs={12}>
         <InfoCard
-          title="Fleet map"
-          subheader="Clusters at their geoLocation, tunnels between slice members; click a cluster to list its slices"
+          title={view === 'graph' ? 'Cluster graph' : 'Fleet map'}
+          subheader={
+            view === 'graph'
+              ? 'Every cluster pair that shares a slice as one edge; hover or click a cluster to highlight its pairs and list its slices'
+              : 'Clusters at their geoLocation, tunnels between slice members; click a cluster to list its slices'
+          }
+          action={
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={view}
+              onChange={(_, v) => v && setView(v)}
+              aria-label="Fleet view"
+              style={{ marginTop: 8, marginRight: 8 }}
+            >
+              <ToggleButton value="map" data-testid="view-map">
+                Map
+              </ToggleButton>
+              <ToggleButton value="graph" data-testid="view-graph">
+                Graph
+              </ToggleButton>
+            </ToggleButtonGroup>
+          }
         >
-          <FleetMap
-            clusters={fleet.clusters}
-            tunnels={tunnels.value?.tunnels ?? []}
-            onClusterClick={setSelected}
-          />
+          {view === 'graph' ? (
+            <FleetGraph
+              clusters={fleet.clusters}
+              tunnels={tunnels.value?.tunnels ?? []}
+              selected={selected}
+              onClusterClick={setSelected}
+            />
+          ) : (
+            <FleetMap
+              clusters={fleet.clusters}
+              tunnels={tunnels.value?.tunnels ?? []}
+              onClusterClick={setSelected}
+            />
+          )}
           {!tunnels.value && tunnels.error && (
             <Typography variant="caption" color="error">
               Tunnels could not be loaded: {tunnels.error.message}
