@@ -59,3 +59,52 @@ test('the Slices page shows the demo fleet from the simulator', async ({
     fullPage: true,
   });
 });
+
+test('the cluster graph draws one edge per cluster pair that shares a slice', async ({
+  page,
+}) => {
+  await signIn(page, '/slices', 'Platform engineer');
+  await expect(page.getByTestId('fleet-map')).toBeVisible();
+  await page.getByTestId('view-graph').click();
+  await expect(page).toHaveURL(/view=graph/);
+  await expect(page.getByTestId('fleet-map')).toHaveCount(0);
+
+  const graph = page.getByTestId('fleet-graph');
+  // arcade: pacman (aws-east, gcp-west, azure-eu) + leaderboard (aws-east, edge-nyc) → 4 pairs;
+  // acme: payments (aws-eu, gcp-asia, azure-us) → 3 pairs (analytics is no-network: no tunnels).
+  await expect(graph).toHaveAttribute(
+    'aria-label',
+    'Graph of 7 clusters and 7 cluster pairs',
+  );
+  await expect(graph.locator('[data-testid^="graph-node-"]')).toHaveCount(7);
+  await expect(graph.locator('[data-testid^="graph-edge-"]')).toHaveCount(7);
+  await expect(graph.getByTestId('graph-edge-aws-eu|gcp-asia')).toHaveAttribute(
+    'data-slices',
+    '1',
+  );
+  // No edge between projects.
+  await expect(graph.getByTestId('graph-edge-aws-east|aws-eu')).toHaveCount(0);
+  await expect(graph.getByTestId('graph-group-demo/acme')).toHaveText('acme');
+
+  await graph.getByTestId('graph-node-aws-east').hover();
+  await expect(page.getByTestId('graph-focus-list')).toContainText(
+    'aws-east shares slices with 3 clusters',
+  );
+  await expect(graph.locator('[data-testid^="graph-focus-"]')).toHaveCount(3);
+  await page.screenshot({
+    path: 'artifacts/screenshots/fleet-graph-hover.png',
+    fullPage: true,
+  });
+
+  await graph.getByTestId('graph-node-edge-nyc').click();
+  await expect(page.getByTestId('cluster-filter')).toContainText(
+    'Slices on edge-nyc',
+  );
+  await expect(page.getByText('Slices (1)')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(graph).toHaveAttribute('data-focus', 'edge-nyc');
+
+  await page.getByTestId('fleet-graph-card').screenshot({
+    path: 'artifacts/screenshots/fleet-graph.png',
+  });
+});

@@ -18,6 +18,8 @@ const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
 
 /** Every cluster pair, drawn once per layout; highlighting is done by a stylesheet, not by re-rendering these. */
 const EdgeLayer = memo(function Edges({ edges }: { edges: GraphEdge[] }) {
+  // Healthy pairs fade as they get numerous, so a dense ring stays see-through and problems stand out.
+  const upOpacity = edges.length > 400 ? 0.14 : 0.35;
   return (
     <g fill="none" strokeLinecap="round">
       {edges.map(e => (
@@ -30,7 +32,7 @@ const EdgeLayer = memo(function Edges({ edges }: { edges: GraphEdge[] }) {
           d={e.d}
           stroke={tunnelColor(e.pair.state)}
           strokeWidth={pairWidth(e.pair.slices.length)}
-          strokeOpacity={e.pair.state === 'UP' ? 0.35 : 0.85}
+          strokeOpacity={e.pair.state === 'UP' ? upOpacity : 0.85}
           strokeDasharray={e.pair.state === 'DOWN' ? '5 3' : undefined}
         />
       ))}
