@@ -8,14 +8,13 @@
  * clients against `GET /fleet`, `GET /slices` and a slice detail for a fixed time each, and
  * reports p50/p95/max latency, requests/s and the backend's resident memory.
  */
-import { spawn, execSync, type ChildProcess } from 'child_process';
+import { execSync } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
+import { parseArgs, processGroup, waitFor } from './lib/processes';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const args = parseArgs();
 const scenario = args.get('scenario') ?? 'scale:200x100';
 const seconds = Number(args.get('seconds') ?? 10);
 const clients = Number(args.get('clients') ?? 10);
@@ -26,63 +25,13 @@ const kubeconfig = path.join(outDir, 'kubeconfig');
 const simPort = 17443;
 const base = 'http://localhost:7017/api/slice';
 const token = 'slice-portal-bench-token-0123456789';
-const children: ChildProcess[] = [];
-
-function start(
-  command: string,
-  argv: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  log: string,
-) {
-  const out = fs.openSync(path.join(outDir, log), 'w');
-  const child = spawn(command, argv, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  children.push(child);
-  return child;
-}
-
-function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-
+const { start } = processGroup(outDir);
 async function get(url: string) {
   const res = await fetch(url, {
     headers: { Authorization: `Bearer ${token}` },
   });
   const body = await res.text();
   return { status: res.status, body };
-}
-
-async function waitFor<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what} not ready after ${timeoutMs / 1000} s`);
-    await new Promise(r => setTimeout(r, 500));
-  }
 }
 
 function percentile(sorted: number[], p: number) {

@@ -17,15 +17,13 @@
  * topology (20 Ctrl+wheel steps, a 20-step drag) and reports the frame times.
  * Screenshots go to artifacts/bench-frontend/.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
 import { chromium, type Page } from 'playwright-core';
+import { parseArgs, processGroup, waitFor } from './lib/processes';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const args = parseArgs();
 const scenario = args.get('scenario') ?? 'scale:200x100';
 const runs = Number(args.get('runs') ?? 5);
 
@@ -39,40 +37,7 @@ const appUrl = `http://localhost:${appPort}`;
 const api = `http://localhost:${backendPort}/api/slice`;
 const token = 'slice-portal-bench-token-0123456789';
 const overrides = path.join(root, 'bench/frontend-bench.yaml');
-const children: ChildProcess[] = [];
-
-function start(
-  command: string,
-  argv: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  log: string,
-) {
-  const out = fs.openSync(path.join(outDir, log), 'w');
-  // Own process group each, so stopping it stops its children too.
-  const child = spawn(command, argv, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
-  children.push(child);
-  return child;
-}
-
-function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', stopAll);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-
+const { start } = processGroup(outDir);
 function portInUse(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const socket = net.connect(port, '127.0.0.1');
@@ -90,25 +55,6 @@ async function get(url: string): Promise<any> {
   });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res.json();
-}
-
-async function waitFor<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => Promise<T | undefined>,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what} not ready after ${timeoutMs / 1000} s`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
 }
 
 const median = (xs: number[]) => {

@@ -1,0 +1,75 @@
+/**
+ * What the benchmark scripts share: `--name value` arguments, child processes each in
+ * its own process group (so stopping one stops its children, e.g. the dev servers that
+ * `backstage-cli` starts), stopped when the script exits, and waiting for readiness.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+
+export function parseArgs(
+  argv: string[] = process.argv.slice(2),
+): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2)
+    args.set(argv[i].replace(/^--/, ''), argv[i + 1]);
+  return args;
+}
+
+/** Starts processes that log to files in `logDir` and are all stopped when the script exits. */
+export function processGroup(logDir: string) {
+  const children: ChildProcess[] = [];
+  const stopAll = () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', stopAll);
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+  return {
+    start(
+      command: string,
+      argv: string[],
+      cwd: string,
+      env: NodeJS.ProcessEnv,
+      log: string,
+    ): ChildProcess {
+      const out = fs.openSync(path.join(logDir, log), 'w');
+      const child = spawn(command, argv, {
+        cwd,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', out, out],
+        detached: true,
+      });
+      children.push(child);
+      return child;
+    },
+    stopAll,
+  };
+}
+
+/** Polls `probe` until it returns a value (errors count as "not yet"); fails after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+  intervalMs = 500,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${what} not ready after ${timeoutMs / 1000} s`);
+    await new Promise(r => setTimeout(r, intervalMs));
+  }
+}
