@@ -12,7 +12,12 @@ import { execSync } from 'child_process';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
-import { parseArgs, processGroup, waitFor } from './lib/processes';
+import {
+  parseArgs,
+  processGroup,
+  startSimulator,
+  waitFor,
+} from './lib/processes';
 
 const args = parseArgs();
 const scenario = args.get('scenario') ?? 'scale:200x100';
@@ -100,30 +105,7 @@ function rssMiB(port: number): number | undefined {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  fs.rmSync(kubeconfig, { force: true });
-  const t0 = Date.now();
-  start(
-    'node',
-    [
-      path.join(root, 'packages/fleet-sim/bin/fleet-sim'),
-      'start',
-      '--scenario',
-      scenario,
-      '--port',
-      String(simPort),
-      '--kubeconfig',
-      kubeconfig,
-    ],
-    root,
-    {},
-    'fleet-sim.log',
-  );
-  await waitFor('simulator', 60000, async () =>
-    fs.existsSync(kubeconfig) ? true : undefined,
-  );
-  console.log(
-    `simulator (${scenario}) up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-  );
+  await startSimulator({ start, root, scenario, port: simPort, kubeconfig });
 
   const t1 = Date.now();
   start(

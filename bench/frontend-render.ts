@@ -21,7 +21,12 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 import { chromium, type Page } from 'playwright-core';
-import { parseArgs, processGroup, waitFor } from './lib/processes';
+import {
+  parseArgs,
+  processGroup,
+  startSimulator,
+  waitFor,
+} from './lib/processes';
 
 const args = parseArgs();
 const scenario = args.get('scenario') ?? 'scale:200x100';
@@ -177,31 +182,8 @@ async function main() {
     if (await portInUse(port)) throw new Error(`port ${port} is in use`);
   }
   fs.mkdirSync(outDir, { recursive: true });
-  fs.rmSync(kubeconfig, { force: true });
-
   const t0 = Date.now();
-  start(
-    'node',
-    [
-      path.join(root, 'packages/fleet-sim/bin/fleet-sim'),
-      'start',
-      '--scenario',
-      scenario,
-      '--port',
-      String(simPort),
-      '--kubeconfig',
-      kubeconfig,
-    ],
-    root,
-    {},
-    'fleet-sim.log',
-  );
-  await waitFor('simulator', 60000, async () =>
-    fs.existsSync(kubeconfig) ? true : undefined,
-  );
-  console.log(
-    `simulator (${scenario}) up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-  );
+  await startSimulator({ start, root, scenario, port: simPort, kubeconfig });
 
   const config = ['--config', '../../app-config.yaml', '--config', overrides];
   start(

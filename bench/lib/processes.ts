@@ -73,3 +73,41 @@ export async function waitFor<T>(
     await new Promise(r => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * Starts the fleet simulator with `scenario` on `port` (through `start` of a process group)
+ * and resolves once it has written its kubeconfig, i.e. once it serves.
+ */
+export async function startSimulator(options: {
+  start: ReturnType<typeof processGroup>['start'];
+  root: string;
+  scenario: string;
+  port: number;
+  kubeconfig: string;
+}): Promise<void> {
+  const { start, root, scenario, port, kubeconfig } = options;
+  fs.rmSync(kubeconfig, { force: true });
+  const t0 = Date.now();
+  start(
+    'node',
+    [
+      path.join(root, 'packages/fleet-sim/bin/fleet-sim'),
+      'start',
+      '--scenario',
+      scenario,
+      '--port',
+      String(port),
+      '--kubeconfig',
+      kubeconfig,
+    ],
+    root,
+    {},
+    'fleet-sim.log',
+  );
+  await waitFor('simulator', 60000, async () =>
+    fs.existsSync(kubeconfig) ? true : undefined,
+  );
+  console.log(
+    `simulator (${scenario}) up in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
