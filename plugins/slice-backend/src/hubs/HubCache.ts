@@ -78,10 +78,14 @@ export class HubCache {
     await this.hubGroup?.start();
     if (this.config.workers.credentials !== 'none') {
       await this.reconcileWorkers();
+      // stop() may have run while we awaited (start is not awaited by the service).
+      if (this.stopped) return;
       this.reconcileTimer = setInterval(
         () => void this.reconcileWorkers(),
         WORKER_RECONCILE_MS,
       );
+      // A background refresh must not keep the process alive on its own.
+      this.reconcileTimer.unref();
     }
   }
 
@@ -133,6 +137,7 @@ export class HubCache {
         } catch (e) {
           error = describeError(e);
         }
+        if (this.stopped) return;
         const existing = this.workers.get(key);
         if (!endpoint) {
           if (existing?.group) await existing.group.stop();

@@ -172,6 +172,7 @@ export class KindWatcher {
       this.retryTimer = undefined;
       if (!this.stopped) void this.start();
     }, this.backoffMs);
+    this.retryTimer.unref();
     this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
   }
 }
