@@ -263,53 +263,60 @@ function clusterObjects(
   ];
 }
 
-function sliceConfig(slice: PlannedSlice): KubeObject {
+/**
+ * The SliceConfig spec as a user writes it (no webhook defaults): used by the seeded
+ * builder here and by the API path, which lets the mutating webhook add the defaults.
+ */
+export function userSliceConfigSpec(
+  slice: PlannedSlice,
+): Record<string, unknown> {
   const { spec } = slice;
-  const nsProfile = {
-    applicationNamespaces: (spec.applicationNamespaces ?? []).map(b => ({
-      namespace: b.namespace,
-      clusters: b.clusters,
-    })),
-    isolationEnabled: spec.isolationEnabled ?? false,
-    allowedNamespaces: (spec.allowedNamespaces ?? []).map(b => ({
-      namespace: b.namespace,
-      clusters: b.clusters,
-    })),
+  const bindings = (list: typeof spec.applicationNamespaces) =>
+    (list ?? []).map(b => ({ namespace: b.namespace, clusters: b.clusters }));
+  return {
+    sliceType: 'Application',
+    maxClusters: slice.maxClusters,
+    clusters: spec.clusters,
+    overlayNetworkDeploymentMode: slice.mode,
+    ...(slice.network
+      ? {
+          sliceSubnet: spec.sliceSubnet,
+          sliceGatewayProvider: {
+            sliceGatewayType: spec.sliceGatewayType ?? 'OpenVPN',
+            sliceCaType: 'Local',
+            sliceGatewayServiceType: [
+              {
+                cluster: '*',
+                type: spec.gatewayServiceType ?? 'NodePort',
+                protocol: spec.gatewayProtocol ?? 'UDP',
+              },
+            ],
+          },
+          sliceIpamType: 'Local',
+          ...(slice.standardQosProfileName
+            ? { standardQosProfileName: slice.standardQosProfileName }
+            : { qosProfileDetails: slice.qosDetails }),
+        }
+      : {}),
+    namespaceIsolationProfile: {
+      applicationNamespaces: bindings(spec.applicationNamespaces),
+      isolationEnabled: spec.isolationEnabled ?? false,
+      allowedNamespaces: bindings(spec.allowedNamespaces),
+    },
   };
-  const networkSpec = slice.network
-    ? {
-        sliceSubnet: spec.sliceSubnet,
-        sliceGatewayProvider: {
-          sliceGatewayType: spec.sliceGatewayType ?? 'OpenVPN',
-          sliceCaType: 'Local',
-          sliceGatewayServiceType: [
-            {
-              cluster: '*',
-              type: spec.gatewayServiceType ?? 'NodePort',
-              protocol: spec.gatewayProtocol ?? 'UDP',
-            },
-          ],
-        },
-        sliceIpamType: 'Local',
-        ...(slice.standardQosProfileName
-          ? { standardQosProfileName: slice.standardQosProfileName }
-          : { qosProfileDetails: slice.qosDetails }),
-        // The mutating webhook's default for network slices.
-        vpnConfig: { cipher: 'AES-256-CBC' },
-        rotationInterval: 30,
-      }
-    : {};
+}
+
+function sliceConfig(slice: PlannedSlice): KubeObject {
   return {
     apiVersion: CONTROLLER_V,
     kind: 'SliceConfig',
-    metadata: meta(spec.name, slice.projectNamespace, slice.createdAt),
+    metadata: meta(slice.spec.name, slice.projectNamespace, slice.createdAt),
     spec: {
-      sliceType: 'Application',
-      maxClusters: slice.maxClusters,
-      clusters: spec.clusters,
-      overlayNetworkDeploymentMode: slice.mode,
-      ...networkSpec,
-      namespaceIsolationProfile: nsProfile,
+      ...userSliceConfigSpec(slice),
+      // What the mutating webhook and CRD defaults add for network slices.
+      ...(slice.network
+        ? { vpnConfig: { cipher: 'AES-256-CBC' }, rotationInterval: 30 }
+        : {}),
     },
     status: {},
   };

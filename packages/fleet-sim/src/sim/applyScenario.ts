@@ -16,6 +16,7 @@ import {
 } from '../scenario/plan';
 import { intToIp, ipToInt } from '../scenario/ipam';
 import { k8sTime } from '../scenario/time';
+import { userSliceConfigSpec } from '../scenario/hub';
 import { service } from '../scenario/worker';
 import type { Timeline } from './Timeline';
 
@@ -438,43 +439,7 @@ function applySlice(
     apiVersion: CONTROLLER_V,
     kind: 'SliceConfig',
     metadata: { name: spec.name, namespace: slice.projectNamespace },
-    spec: {
-      sliceType: 'Application',
-      maxClusters: slice.maxClusters,
-      clusters: spec.clusters,
-      overlayNetworkDeploymentMode: slice.mode,
-      ...(slice.network
-        ? {
-            sliceSubnet: spec.sliceSubnet,
-            sliceGatewayProvider: {
-              sliceGatewayType: spec.sliceGatewayType ?? 'OpenVPN',
-              sliceCaType: 'Local',
-              sliceGatewayServiceType: [
-                {
-                  cluster: '*',
-                  type: spec.gatewayServiceType ?? 'NodePort',
-                  protocol: spec.gatewayProtocol ?? 'UDP',
-                },
-              ],
-            },
-            sliceIpamType: 'Local',
-            ...(slice.standardQosProfileName
-              ? { standardQosProfileName: slice.standardQosProfileName }
-              : { qosProfileDetails: slice.qosDetails }),
-          }
-        : {}),
-      namespaceIsolationProfile: {
-        applicationNamespaces: (spec.applicationNamespaces ?? []).map(b => ({
-          namespace: b.namespace,
-          clusters: b.clusters,
-        })),
-        isolationEnabled: spec.isolationEnabled ?? false,
-        allowedNamespaces: (spec.allowedNamespaces ?? []).map(b => ({
-          namespace: b.namespace,
-          clusters: b.clusters,
-        })),
-      },
-    },
+    spec: userSliceConfigSpec(slice),
   });
   // Controller and workers: WorkerSliceConfigs, gateways, onboarding.
   ctx.settle();
