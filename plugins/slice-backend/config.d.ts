@@ -36,8 +36,18 @@ export interface Config {
       caData?: string;
       /** Path of a PEM CA file for the hub's API server. */
       caFile?: string;
-      /** Turn off TLS verification. Default false; a warning is logged at start when true. */
+      /**
+       * Turn off TLS verification of the hub's API server. Default false; a warning is logged at
+       * start when true. Prefer `caData` or `caFile`.
+       */
+      dangerouslySkipTLSVerify?: boolean;
+      /** @deprecated Use `dangerouslySkipTLSVerify`; still read, with a warning at start. */
       skipTLSVerify?: boolean;
+      /**
+       * Allow plain `http:` URLs for this hub and its workers (hub and worker tokens then travel
+       * unencrypted). Default false: only https; a warning is logged at start when true.
+       */
+      dangerouslyAllowHttp?: boolean;
       /** Only these KubeSlice projects are read; all when absent. */
       projects?: string[];
       /** How worker clusters are reached for tunnel status, exports and imports. */
@@ -47,6 +57,14 @@ export interface Config {
          * (the hub credentials must be allowed to read them); `config`: the `clusters` below; `none` (default).
          */
         credentials?: 'dashboardSecret' | 'config' | 'none';
+        /**
+         * Hosts the worker tokens may be sent to. Worker URLs on the hub (the Cluster's
+         * `kubernetesDashboard.endpoint`) are written by tenants, so each one, and each
+         * `clusters[].url`, must match an entry: a hostname (`api.example.com`), a wildcard
+         * (`*.example.com`, subdomains only), an IP address or a CIDR (`10.0.0.0/16`, `fd00::/8`).
+         * Ports are not compared. Default: the hub's own host and the hosts of `clusters[].url`.
+         */
+        allowedHosts?: string[];
         clusters?: Array<{
           name: string;
           /** Needed only when two projects register a cluster with the same name. */
@@ -62,6 +80,9 @@ export interface Config {
            * @visibility secret
            */
           caData?: string;
+          /** Turn off TLS verification of this worker. Default false; a warning is logged at start when true. */
+          dangerouslySkipTLSVerify?: boolean;
+          /** @deprecated Use `dangerouslySkipTLSVerify`; still read, with a warning at start. */
           skipTLSVerify?: boolean;
         }>;
       };

@@ -11,6 +11,8 @@ clusters:
     cluster: { server: https://127.0.0.1:6443/clusters/hub, certificate-authority-data: Q0EtRlJPTS1GSUxF }
   - name: other
     cluster: { server: https://10.0.0.1:6443 }
+  - name: plain
+    cluster: { server: http://10.0.0.2:8080 }
 users:
   - name: admin
     user: { token: file-token }
@@ -19,8 +21,16 @@ contexts:
     context: { cluster: hub, user: admin }
   - name: other
     context: { cluster: other, user: admin }
+  - name: plain
+    context: { cluster: plain, user: admin }
 current-context: other
 `;
+
+const secure = {
+  configPath: 'slice.hubs[0]',
+  dangerouslySkipTLSVerify: false,
+  dangerouslyAllowHttp: false,
+};
 
 describe('kubeConfigForHub', () => {
   let file: string;
@@ -33,7 +43,7 @@ describe('kubeConfigForHub', () => {
     const kc = kubeConfigForHub({
       name: 'demo',
       auth: { type: 'kubeconfig', path: file, context: 'hub' },
-      skipTLSVerify: false,
+      ...secure,
     });
     expect(kc.getCurrentCluster()).toMatchObject({
       server: 'https://127.0.0.1:6443/clusters/hub',
@@ -49,7 +59,7 @@ describe('kubeConfigForHub', () => {
       url: 'https://hub.example.com',
       caData: 'T1ZFUlJJREU=',
       auth: { type: 'kubeconfig', path: file, context: 'hub' },
-      skipTLSVerify: false,
+      ...secure,
     });
     expect(kc.getCurrentCluster()).toMatchObject({
       server: 'https://hub.example.com',
@@ -63,7 +73,7 @@ describe('kubeConfigForHub', () => {
       url: 'https://hub.example.com:6443',
       auth: { type: 'serviceAccount', token: 'sa-token' },
       caData: 'Q0E=',
-      skipTLSVerify: false,
+      ...secure,
     });
     expect(kc.getCurrentCluster()).toMatchObject({
       server: 'https://hub.example.com:6443',
@@ -78,8 +88,46 @@ describe('kubeConfigForHub', () => {
       kubeConfigForHub({
         name: 'demo',
         auth: { type: 'kubeconfig', path: file, context: 'nope' },
-        skipTLSVerify: false,
+        ...secure,
       }),
     ).toThrow("context 'nope' not found");
+  });
+
+  it('refuses a plain-http server from the kubeconfig file, naming the option', () => {
+    expect(() =>
+      kubeConfigForHub({
+        name: 'demo',
+        auth: { type: 'kubeconfig', path: file, context: 'plain' },
+        ...secure,
+      }),
+    ).toThrow(
+      "Hub 'demo': the API server http://10.0.0.2:8080 uses plain http; use https, or set 'slice.hubs[0].dangerouslyAllowHttp: true'",
+    );
+  });
+
+  it('refuses a plain-http url from config, and allows http when the hub opts in', () => {
+    const hub = {
+      name: 'prod',
+      url: 'http://hub.example.com',
+      auth: { type: 'serviceAccount' as const, token: 't' },
+      ...secure,
+    };
+    expect(() => kubeConfigForHub(hub)).toThrow('plain http');
+    expect(
+      kubeConfigForHub({
+        ...hub,
+        dangerouslyAllowHttp: true,
+      }).getCurrentCluster()?.server,
+    ).toBe('http://hub.example.com');
+  });
+
+  it('turns off TLS verification only when dangerouslySkipTLSVerify is set', () => {
+    const kc = kubeConfigForHub({
+      name: 'demo',
+      auth: { type: 'kubeconfig', path: file, context: 'hub' },
+      ...secure,
+      dangerouslySkipTLSVerify: true,
+    });
+    expect(kc.getCurrentCluster()?.skipTLSVerify).toBe(true);
   });
 });

@@ -3,13 +3,22 @@ import type { HubConfig } from '../config/hubConfig';
 
 /**
  * Builds the client-node KubeConfig for one hub. `url`, `caData`, `caFile` and
- * `skipTLSVerify` from the hub config override what a kubeconfig file says, so an
- * operator can point a shared kubeconfig at another endpoint or CA.
+ * `dangerouslySkipTLSVerify` from the hub config override what a kubeconfig file says, so an
+ * operator can point a shared kubeconfig at another endpoint or CA. A plain-http server (from
+ * the config or the kubeconfig file) is refused unless the hub sets `dangerouslyAllowHttp`,
+ * since the hub token would travel unencrypted.
  */
 export function kubeConfigForHub(
   hub: Pick<
     HubConfig,
-    'name' | 'url' | 'auth' | 'caData' | 'caFile' | 'skipTLSVerify'
+    | 'name'
+    | 'configPath'
+    | 'url'
+    | 'auth'
+    | 'caData'
+    | 'caFile'
+    | 'dangerouslySkipTLSVerify'
+    | 'dangerouslyAllowHttp'
   >,
 ): KubeConfig {
   const kc = new KubeConfig();
@@ -35,7 +44,7 @@ export function kubeConfigForHub(
           {
             name: hub.name,
             server: hub.url!,
-            skipTLSVerify: hub.skipTLSVerify,
+            skipTLSVerify: hub.dangerouslySkipTLSVerify,
           },
         ],
         users: [{ name: hub.name, token: hub.auth.token }],
@@ -58,8 +67,9 @@ export function kubeConfigForHub(
     server: hub.url ?? cluster.server,
     caData: hub.caData ?? cluster.caData,
     caFile: hub.caData ? undefined : hub.caFile ?? cluster.caFile,
-    skipTLSVerify: hub.skipTLSVerify || cluster.skipTLSVerify,
+    skipTLSVerify: hub.dangerouslySkipTLSVerify || cluster.skipTLSVerify,
   };
+  checkServerScheme(hub, overridden.server);
   const user = kc.getCurrentUser();
   const context = kc.getContextObject(kc.getCurrentContext())!;
   const result = new KubeConfig();
@@ -70,4 +80,27 @@ export function kubeConfigForHub(
     currentContext: context.name,
   });
   return result;
+}
+
+/** The hub token goes wherever `server` points: https only, http only when the operator opted in. */
+function checkServerScheme(
+  hub: Pick<HubConfig, 'name' | 'configPath' | 'dangerouslyAllowHttp'>,
+  server: string,
+): void {
+  let protocol: string;
+  try {
+    protocol = new URL(server).protocol;
+  } catch {
+    throw new Error(
+      `Hub '${hub.name}': the API server '${server}' is not a URL`,
+    );
+  }
+  if (protocol === 'https:') return;
+  if (protocol === 'http:') {
+    if (hub.dangerouslyAllowHttp) return;
+    throw new Error(
+      `Hub '${hub.name}': the API server ${server} uses plain http; use https, or set '${hub.configPath}.dangerouslyAllowHttp: true'`,
+    );
+  }
+  throw new Error(`Hub '${hub.name}': the API server ${server} must use https`);
 }

@@ -1,13 +1,18 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type { ClusterObject } from '@slice-portal/plugin-slice-common';
 import type { HubConfig, WorkerClusterConfig } from '../config/hubConfig';
+import {
+  buildWorkerUrlPolicy,
+  checkWorkerUrl,
+  type WorkerUrlPolicy,
+} from './workerUrlPolicy';
 
 /** How to reach one worker's API server. Never leaves the backend. */
 export interface WorkerEndpoint {
   url: string;
   token: string;
   caData?: string;
-  skipTLSVerify: boolean;
+  dangerouslySkipTLSVerify: boolean;
 }
 
 export function kubeConfigForWorker(
@@ -21,7 +26,7 @@ export function kubeConfigForWorker(
         name,
         server: endpoint.url,
         caData: endpoint.caData,
-        skipTLSVerify: endpoint.skipTLSVerify,
+        skipTLSVerify: endpoint.dangerouslySkipTLSVerify,
       },
     ],
     users: [{ name, token: endpoint.token }],
@@ -32,22 +37,47 @@ export function kubeConfigForWorker(
 }
 
 /**
- * The `<cluster>-kubernetes-dashboard` Secret that each worker publishes in its project
- * namespace on the hub (REFERENCE §6.1 step 5): a token with cluster-wide read on the worker,
- * and its CA. The worker's API URL is in `Cluster.spec.clusterProperty.monitoring.kubernetesDashboard.endpoint`.
+ * The worker URL policy of one hub. Built once the hub's KubeConfig exists because for
+ * kubeconfig/inCluster auth the hub's host (the default allowlist) is only known from it.
  */
-export async function endpointFromDashboardSecret(
-  hubKubeConfig: KubeConfig,
-  cluster: ClusterObject & {
-    spec?: {
-      clusterProperty?: {
-        monitoring?: {
-          kubernetesDashboard?: { endpoint?: string; accessToken?: string };
-        };
+export function workerUrlPolicyForHub(options: {
+  hub: Pick<HubConfig, 'configPath' | 'dangerouslyAllowHttp' | 'workers'>;
+  hubKubeConfig: KubeConfig;
+}): WorkerUrlPolicy {
+  const { hub, hubKubeConfig } = options;
+  return buildWorkerUrlPolicy({
+    configPath: hub.configPath,
+    hubUrl: hubKubeConfig.getCurrentCluster()?.server,
+    allowedHosts: hub.workers.allowedHosts,
+    allowHttp: hub.dangerouslyAllowHttp,
+    configuredUrls: hub.workers.clusters.map(c => c.url),
+  });
+}
+
+type DashboardCluster = ClusterObject & {
+  spec?: {
+    clusterProperty?: {
+      monitoring?: {
+        kubernetesDashboard?: { endpoint?: string; accessToken?: string };
       };
     };
-  },
-): Promise<WorkerEndpoint> {
+  };
+};
+
+/**
+ * The `<cluster>-kubernetes-dashboard` Secret that each worker publishes in its project
+ * namespace on the hub (REFERENCE §6.1 step 5): a token with cluster-wide read on the worker,
+ * and its CA. The worker's API URL is in `Cluster.spec.clusterProperty.monitoring.kubernetesDashboard.endpoint`,
+ * which tenants can write: it is checked against `policy` before the secret is even read, so a
+ * refused URL never gets near the token. Error messages name only this cluster (they are shown
+ * to users who may see this cluster's project only).
+ */
+export async function endpointFromDashboardSecret(options: {
+  hubKubeConfig: KubeConfig;
+  cluster: DashboardCluster;
+  policy: WorkerUrlPolicy;
+}): Promise<WorkerEndpoint> {
+  const { hubKubeConfig, cluster, policy } = options;
   const name = cluster.metadata?.name ?? '';
   const namespace = cluster.metadata?.namespace ?? '';
   const dashboard =
@@ -55,6 +85,12 @@ export async function endpointFromDashboardSecret(
   if (!dashboard?.endpoint) {
     throw new Error(
       `cluster ${name} does not publish its API endpoint (spec.clusterProperty.monitoring.kubernetesDashboard.endpoint)`,
+    );
+  }
+  const checked = checkWorkerUrl(policy, dashboard.endpoint);
+  if (!checked.ok) {
+    throw new Error(
+      `cluster ${name}: not connecting, ${checked.reason} (from spec.clusterProperty.monitoring.kubernetesDashboard.endpoint)`,
     );
   }
   const secretName = dashboard.accessToken || `${name}-kubernetes-dashboard`;
@@ -68,14 +104,16 @@ export async function endpointFromDashboardSecret(
     : undefined;
   if (!token) throw new Error(`secret ${namespace}/${secretName} has no token`);
   return {
-    url: dashboard.endpoint,
+    // The normalised form of the URL that was checked, so client-node connects to exactly that.
+    url: checked.server,
     token,
     // Kubeconfig-style caData is the base64 of the PEM, which is what Secret data holds.
     caData: secret.data?.['ca.crt'],
-    skipTLSVerify: false,
+    dangerouslySkipTLSVerify: false,
   };
 }
 
+/** Configured workers were checked against the policy when the config was read. */
 export function endpointFromConfig(
   worker: WorkerClusterConfig,
 ): WorkerEndpoint {
@@ -83,7 +121,7 @@ export function endpointFromConfig(
     url: worker.url,
     token: worker.token,
     caData: worker.caData,
-    skipTLSVerify: worker.skipTLSVerify,
+    dangerouslySkipTLSVerify: worker.dangerouslySkipTLSVerify,
   };
 }
 
@@ -96,8 +134,8 @@ export function sameEndpoint(
     a.url === b.url &&
     a.token === b.token &&
     a.caData === b.caData &&
-    a.skipTLSVerify === b.skipTLSVerify
+    a.dangerouslySkipTLSVerify === b.dangerouslySkipTLSVerify
   );
 }
 
-export type { HubConfig };
+export type { HubConfig, WorkerUrlPolicy };
