@@ -1,8 +1,6 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   namespaceOfProject,
-  projectOfNamespace,
   type ClusterObject,
   type HubObjects,
   type HubSync,
@@ -10,33 +8,36 @@ import {
   type WorkerObjects,
 } from '@slice-portal/plugin-slice-common';
 import type { HubConfig } from '../config/hubConfig';
-import { kubeConfigForHub } from './kubeConfigForHub';
-import {
-  HUB_KINDS,
-  WORKER_KINDS,
-  type HubKindKey,
-  type WorkerKindKey,
-} from './kinds';
-import { describeError } from './KindWatcher';
+import { systemClock, type Clock, type TimerHandle } from './clock';
+import { describeError } from './describeError';
+import { kubeHubTransport, type HubTransport } from './hubTransport';
+import { DEFAULT_WATCH_TIMING, type WatchTiming } from './KindWatcher';
+import { HUB_KINDS, type HubKindKey } from './kinds';
 import { WatcherGroup } from './WatcherGroup';
-import {
-  endpointFromConfig,
-  endpointFromDashboardSecret,
-  kubeConfigForWorker,
-  sameEndpoint,
-  type WorkerEndpoint,
-} from './workerAccess';
+import { WorkerConnections } from './WorkerConnections';
 
-/** How often the set of worker connections is reconciled with the hub's clusters. */
-const WORKER_RECONCILE_MS = 15000;
+export interface HubTiming extends WatchTiming {
+  /** How often the worker connections are matched with the hub's clusters. */
+  reconcileIntervalMs: number;
+  /** Longest the read of one worker's credentials may take. */
+  credentialTimeoutMs: number;
+}
 
-interface WorkerEntry {
-  project: string;
-  cluster: string;
-  endpoint?: WorkerEndpoint;
-  group?: WatcherGroup<WorkerKindKey>;
-  /** Why there is no connection (credentials could not be read, ...). */
-  error?: string;
+export const DEFAULT_HUB_TIMING: HubTiming = {
+  ...DEFAULT_WATCH_TIMING,
+  reconcileIntervalMs: 15_000,
+  credentialTimeoutMs: 10_000,
+};
+
+export interface HubCacheOptions {
+  config: HubConfig;
+  logger: LoggerService;
+  /** Called after every change of the cached objects or of a source's state. */
+  onChange?: () => void;
+  clock?: Clock;
+  timing?: Partial<HubTiming>;
+  /** Default: @kubernetes/client-node with the hub's configured credentials. */
+  transport?: HubTransport;
 }
 
 /**
@@ -44,57 +45,95 @@ interface WorkerEntry {
  * from here and never reach a cluster, so a slow or dead cluster cannot slow down a page.
  */
 export class HubCache {
+  readonly config: HubConfig;
+  private readonly logger: LoggerService;
+  private readonly clock: Clock;
+  private readonly timing: HubTiming;
   private readonly hubGroup?: WatcherGroup<HubKindKey>;
-  private readonly hubKubeConfig?: KubeConfig;
+  private readonly workers?: WorkerConnections;
   private readonly setupError?: string;
-  private readonly workers = new Map<string, WorkerEntry>();
-  private reconcileTimer?: NodeJS.Timeout;
-  private reconciling?: Promise<void>;
+  private reconcileTimer?: TimerHandle;
   private stopped = false;
 
-  constructor(
-    readonly config: HubConfig,
-    private readonly logger: LoggerService,
-    private readonly onChange: () => void = () => {},
-  ) {
+  constructor(options: HubCacheOptions) {
+    this.config = options.config;
+    this.logger = options.logger;
+    this.clock = options.clock ?? systemClock;
+    this.timing = { ...DEFAULT_HUB_TIMING, ...options.timing };
+    const onChange = safeCallback(options.onChange, this.logger);
+    let transport = options.transport;
     try {
-      this.hubKubeConfig = kubeConfigForHub(config);
-      this.hubGroup = new WatcherGroup(
-        `hub/${config.name}`,
-        HUB_KINDS,
-        this.hubKubeConfig,
-        logger,
-        onChange,
-      );
+      transport ??= kubeHubTransport(this.config);
     } catch (error) {
       // A hub whose credentials cannot be loaded is reported, not fatal for the others.
       this.setupError = describeError(error);
-      logger.error(`Hub ${config.name}: cannot connect: ${this.setupError}`);
+      this.logger.error(
+        `Hub ${this.config.name}: cannot connect: ${this.setupError}`,
+      );
+      return;
+    }
+    const { clock, timing, logger } = this;
+    this.hubGroup = new WatcherGroup({
+      source: `hub/${this.config.name}`,
+      kinds: HUB_KINDS,
+      clientFor: kind => transport!.hubClient(kind),
+      logger,
+      clock,
+      timing,
+      onChange,
+    });
+    if (this.config.workers.credentials !== 'none') {
+      this.workers = new WorkerConnections({
+        hub: this.config.name,
+        transport,
+        logger,
+        clock,
+        timing,
+        onChange,
+      });
     }
   }
 
+  /** Resolves when the hub listed (or failed) once and the first worker reconcile ran. */
   async start(): Promise<void> {
     this.stopped = false;
     await this.hubGroup?.start();
-    if (this.config.workers.credentials !== 'none') {
-      await this.reconcileWorkers();
-      // stop() may have run while we awaited (start is not awaited by the service).
-      if (this.stopped) return;
-      this.reconcileTimer = setInterval(
-        () => void this.reconcileWorkers(),
-        WORKER_RECONCILE_MS,
-      );
-      // A background refresh must not keep the process alive on its own.
-      this.reconcileTimer.unref();
-    }
+    if (!this.workers || this.stopped) return;
+    await this.reconcileWorkers();
+    this.scheduleReconcile();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    await this.reconciling;
+    this.clock.clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = undefined;
+    await this.workers?.stop();
     await this.hubGroup?.stop();
-    await Promise.all([...this.workers.values()].map(w => w.group?.stop()));
+  }
+
+  private scheduleReconcile() {
+    // stop() may have run while start() awaited (the service does not await start).
+    if (this.stopped) return;
+    this.reconcileTimer = this.clock.setTimeout(() => {
+      void this.reconcileWorkers().then(() => this.scheduleReconcile());
+    }, this.timing.reconcileIntervalMs);
+  }
+
+  /**
+   * Opens, keeps or closes worker connections to match the hub's registered clusters.
+   * Never rejects: a failure is logged and the next reconcile runs as planned.
+   */
+  async reconcileWorkers(): Promise<void> {
+    if (!this.workers || this.stopped) return;
+    try {
+      await this.workers.reconcile(this.objects<ClusterObject>('clusters'));
+    } catch (error) {
+      this.logger.error(
+        `Hub ${this.config.name}: worker reconcile failed: ${describeError(
+          error,
+        )}`,
+      );
+    }
   }
 
   private inScope(namespace: string | undefined): boolean {
@@ -106,112 +145,17 @@ export class HubCache {
     key: HubKindKey,
   ): T[] {
     const all = this.hubGroup?.objects<T>(key) ?? [];
-    if (key === 'projects') {
-      return this.config.projects
-        ? all.filter(p =>
-            this.config.projects!.includes((p as any).metadata?.name),
-          )
-        : all;
-    }
-    return this.config.projects
-      ? all.filter(o => this.inScope(o.metadata?.namespace))
-      : all;
-  }
-
-  /** Opens, keeps or closes worker connections to match the hub's registered clusters. */
-  async reconcileWorkers(): Promise<void> {
-    if (this.reconciling || !this.hubKubeConfig) return this.reconciling;
-    this.reconciling = (async () => {
-      const clusters = this.objects<ClusterObject>('clusters');
-      const seen = new Set<string>();
-      for (const cluster of clusters) {
-        if (this.stopped) return;
-        const name = cluster.metadata?.name ?? '';
-        const project = projectOfNamespace(cluster.metadata?.namespace);
-        const key = `${project}/${name}`;
-        seen.add(key);
-        let endpoint: WorkerEndpoint | undefined;
-        let error: string | undefined;
-        try {
-          endpoint = await this.endpointFor(cluster, project);
-        } catch (e) {
-          error = describeError(e);
-        }
-        if (this.stopped) return;
-        const existing = this.workers.get(key);
-        if (!endpoint) {
-          if (existing?.group) await existing.group.stop();
-          if (existing?.error !== error) {
-            this.logger.warn(
-              `Hub ${this.config.name}: no access to worker ${key}: ${error}`,
-            );
-          }
-          this.workers.set(key, { project, cluster: name, error });
-          this.onChange();
-          continue;
-        }
-        if (existing?.group && sameEndpoint(existing.endpoint, endpoint))
-          continue;
-        if (existing?.group) await existing.group.stop();
-        const group = new WatcherGroup(
-          `worker/${this.config.name}/${key}`,
-          WORKER_KINDS,
-          kubeConfigForWorker(name, endpoint),
-          this.logger,
-          this.onChange,
-        );
-        this.workers.set(key, { project, cluster: name, endpoint, group });
-        void group.start();
-      }
-      for (const [key, entry] of this.workers) {
-        if (!seen.has(key)) {
-          await entry.group?.stop();
-          this.workers.delete(key);
-          this.onChange();
-        }
-      }
-    })().finally(() => {
-      this.reconciling = undefined;
-    });
-    return this.reconciling;
-  }
-
-  private async endpointFor(
-    cluster: ClusterObject,
-    project: string,
-  ): Promise<WorkerEndpoint | undefined> {
-    const name = cluster.metadata?.name;
-    if (this.config.workers.credentials === 'config') {
-      const configured = this.config.workers.clusters.find(
-        w => w.name === name && (!w.project || w.project === project),
-      );
-      if (!configured)
-        throw new Error(`worker ${name} is not listed under workers.clusters`);
-      return endpointFromConfig(configured);
-    }
-    if (this.config.workers.credentials === 'dashboardSecret') {
-      return endpointFromDashboardSecret(this.hubKubeConfig!, cluster);
-    }
-    return undefined;
+    const projects = this.config.projects;
+    if (!projects) return all;
+    if (key === 'projects')
+      return all.filter(p => projects.includes((p as any).metadata?.name));
+    return all.filter(o => this.inScope(o.metadata?.namespace));
   }
 
   sync(): HubSync {
     if (this.setupError)
       return { state: 'unreachable', message: this.setupError };
     return this.hubGroup!.sync();
-  }
-
-  private workerObjects(): WorkerObjects[] {
-    return [...this.workers.values()].map(entry => ({
-      cluster: entry.cluster,
-      project: entry.project,
-      sync: entry.group
-        ? entry.group.sync()
-        : { state: 'unreachable' as const, message: entry.error },
-      sliceGateways: entry.group?.objects('sliceGateways') ?? [],
-      serviceExports: entry.group?.objects('serviceExports') ?? [],
-      serviceImports: entry.group?.objects('serviceImports') ?? [],
-    }));
   }
 
   snapshot(): HubObjects {
@@ -224,7 +168,7 @@ export class HubCache {
       });
     }
     if (this.hubGroup) errors.push(...this.hubGroup.errors());
-    const workers = this.workerObjects();
+    const workers: WorkerObjects[] = this.workers?.objects() ?? [];
     for (const worker of workers) {
       if (
         worker.sync.state === 'unreachable' ||
@@ -234,6 +178,7 @@ export class HubCache {
           source: `worker/${this.config.name}/${worker.project}/${worker.cluster}`,
           state: worker.sync.state,
           message: worker.sync.message ?? worker.sync.state,
+          lastSyncAt: worker.sync.lastSyncAt,
         });
       }
     }
@@ -255,16 +200,33 @@ export class HubCache {
     };
   }
 
-  /** Resolves when the hub (and the workers found so far) synced or failed once. */
+  /** Whether the hub (and the workers found so far) listed or failed once. */
+  settled(): boolean {
+    if (this.setupError) return true;
+    return this.hubGroup!.settled() && (this.workers?.settled() ?? true);
+  }
+
+  /** Resolves when settled, at most after `timeoutMs`. */
   async waitForInitialSync(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const workersSettled = [...this.workers.values()].every(
-        w => !w.group || w.group.settled(),
+    const deadline = this.clock.now() + timeoutMs;
+    while (!this.settled() && this.clock.now() < deadline) {
+      await new Promise<void>(resolve =>
+        this.clock.setTimeout(resolve, Math.min(50, timeoutMs)),
       );
-      if (this.setupError || (this.hubGroup!.settled() && workersSettled))
-        return;
-      await new Promise(resolve => setTimeout(resolve, 50));
     }
   }
+}
+
+/** A change callback that throws must not break the watch or reconcile that called it. */
+export function safeCallback(
+  callback: (() => void) | undefined,
+  logger: LoggerService,
+): () => void {
+  return () => {
+    try {
+      callback?.();
+    } catch (error) {
+      logger.error(`change listener failed: ${describeError(error)}`);
+    }
+  };
 }

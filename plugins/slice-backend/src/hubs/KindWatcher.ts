@@ -1,178 +1,383 @@
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  makeInformer,
-  type Informer,
-  type KubeConfig,
-  type ObjectCache,
-  type KubernetesObject,
-} from '@kubernetes/client-node';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SourceState } from '@slice-portal/plugin-slice-common';
-import { collectionPath, type WatchedKind } from './kinds';
+import {
+  backoffDelay,
+  formatDuration,
+  sleep,
+  systemClock,
+  withTimeout,
+  type BackoffOptions,
+  type Clock,
+  type TimerHandle,
+} from './clock';
+import { describeError } from './describeError';
+import type { KindClient, WatchEventType } from './kindClient';
+import type { WatchedKind } from './kinds';
+
+export { describeError } from './describeError';
 
 export interface KindWatcherStatus {
   state: SourceState;
-  /** When the cache last matched the server: the last list, watch event or live connection. */
+  /** When data last arrived: the last list, watch event or bookmark. Never "now" by default. */
   lastSyncAt?: Date;
   error?: string;
 }
 
-const INITIAL_BACKOFF_MS = 1000;
-const MAX_BACKOFF_MS = 30000;
+export interface WatchTiming {
+  /** Longest a list, or the opening of a watch, may take before it counts as failed. */
+  requestTimeoutMs: number;
+  /**
+   * A watch that delivers no event and no bookmark for this long is presumed dead (a proxy
+   * or load balancer can keep a broken connection open): it is reopened and reported degraded.
+   */
+  silenceTimeoutMs: number;
+  /** The server ends each watch after this long; it is reopened from the last version. */
+  watchTimeoutSeconds: number;
+  /** Delay between failed attempts. */
+  backoff: BackoffOptions;
+}
 
-/** The message of a client-node error, which may be an ApiException, a fetch error or a status object. */
-export function describeError(error: unknown): string {
-  if (!error) return 'unknown error';
-  const e = error as {
-    code?: number;
-    body?: unknown;
-    message?: string;
-    cause?: { code?: string };
-  };
-  if (typeof e.code === 'number' && e.body) {
-    try {
-      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
-      if (body?.message) return `HTTP ${e.code}: ${body.message}`;
-    } catch {
-      // body was not JSON; fall through to the message
-    }
-    return `HTTP ${e.code}`;
-  }
-  if (e.cause?.code)
-    return `${e.message ?? 'request failed'} (${e.cause.code})`;
-  return e.message ?? String(error);
+export const DEFAULT_WATCH_TIMING: WatchTiming = {
+  requestTimeoutMs: 30_000,
+  silenceTimeoutMs: 180_000,
+  watchTimeoutSeconds: 300,
+  backoff: { initialMs: 1_000, maxMs: 30_000 },
+};
+
+export interface KindWatcherOptions {
+  /** Names the API server in logs and errors, e.g. `hub/prod`. */
+  source: string;
+  kind: WatchedKind;
+  client: KindClient;
+  logger: LoggerService;
+  clock?: Clock;
+  timing?: Partial<WatchTiming>;
+  /** Called after every change of the cached objects or of the status. */
+  onChange?: () => void;
+}
+
+type Phase = 'pending' | 'ok' | 'silent' | 'failed';
+type WatchOutcome = 'closed' | 'expired' | 'silent';
+
+class ExpiredError extends Error {}
+
+function objectKey(object: KubernetesObject): string {
+  return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+}
+
+/** An ERROR watch event carries a Status object; 410 means the version was compacted. */
+function statusCode(object: unknown): number | undefined {
+  const code = (object as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
 }
 
 /**
- * List+watch of one kind on one hub, kept in memory. client-node's informer resumes the
- * watch from the last resourceVersion and relists when the server answers 410 Gone; when
- * the connection fails it stops, so this restarts it with exponential backoff.
+ * List+watch of one kind on one API server, kept in memory: lists once, then watches from
+ * the list's version with bookmarks, resumes from the last version it saw after the
+ * connection ends, relists when the server answers 410 Gone, and retries failures with
+ * jittered exponential backoff. The last good objects are kept through every failure; the
+ * status says how old they are.
  */
 export class KindWatcher {
-  private readonly informer: Informer<KubernetesObject> &
-    ObjectCache<KubernetesObject>;
-  private failedSinceStart = false;
-  private status: KindWatcherStatus = { state: 'pending' };
-  private connected = false;
-  private stopped = false;
-  private backoffMs = INITIAL_BACKOFF_MS;
-  private retryTimer?: NodeJS.Timeout;
+  readonly kind: WatchedKind;
+  private readonly options: KindWatcherOptions;
+  private readonly clock: Clock;
+  private readonly timing: WatchTiming;
+  private readonly byKey = new Map<string, KubernetesObject>();
+  private list?: KubernetesObject[];
+  private resourceVersion?: string;
+  private phase: Phase = 'pending';
+  private lastDataAt?: number;
+  private failureMessage?: string;
+  private failures = 0;
+  private nextRetryAt?: number;
+  private running?: { abort: AbortController; loop: Promise<void> };
+  private settledOnce = false;
+  private settle?: () => void;
 
-  constructor(
-    private readonly source: string,
-    readonly kind: WatchedKind,
-    kubeConfig: KubeConfig,
-    private readonly logger: LoggerService,
-    /** Called after every change of the cached objects (add, update, delete, relist). */
-    private readonly onChange: () => void = () => {},
-  ) {
-    const labelSelector = kind.labelSelector;
-    let list: () => Promise<any>;
-    if (kind.group) {
-      const api = kubeConfig.makeApiClient(CustomObjectsApi);
-      list = () =>
-        api.listClusterCustomObject({
-          group: kind.group,
-          version: kind.version,
-          plural: kind.plural,
-          labelSelector,
-        });
-    } else if (kind.plural === 'events') {
-      const api = kubeConfig.makeApiClient(CoreV1Api);
-      list = () => api.listEventForAllNamespaces({ labelSelector });
-    } else {
-      throw new Error(`No list call for core kind ${kind.plural}`);
-    }
-    this.informer = makeInformer(
-      kubeConfig,
-      collectionPath(kind),
-      list,
-      labelSelector,
-    );
-    const changed = () => {
-      this.markSynced();
-      this.onChange();
-    };
-    // 'connect' fires before the (re)list, so it is not proof of sync; add/update/delete are.
-    this.informer.on('add', changed);
-    this.informer.on('update', changed);
-    this.informer.on('delete', changed);
-    this.informer.on('error', (error: unknown) => this.onError(error));
+  constructor(options: KindWatcherOptions) {
+    this.options = options;
+    this.kind = options.kind;
+    this.clock = options.clock ?? systemClock;
+    this.timing = { ...DEFAULT_WATCH_TIMING, ...options.timing };
   }
 
-  async start(): Promise<void> {
-    this.stopped = false;
-    this.failedSinceStart = false;
-    try {
-      // Resolves once the list (if needed) is done and the watch is open, or after an
-      // error was emitted (the informer reports errors through its 'error' event).
-      await this.informer.start();
-    } catch (error) {
-      this.onError(error);
+  /** Starts watching; resolves once the first list succeeded or failed. */
+  start(): Promise<void> {
+    if (!this.running) {
+      const abort = new AbortController();
+      const settled = new Promise<void>(resolve => {
+        this.settle = resolve;
+      });
+      const loop = this.run(abort.signal).catch(error => {
+        // run() handles its own failures; this is the last line against a crash.
+        this.options.logger.error(
+          `${this.options.source}: watch loop of ${
+            this.kind.plural
+          } ended unexpectedly: ${describeError(error)}`,
+        );
+      });
+      this.running = { abort, loop };
+      if (this.settledOnce) return Promise.resolve();
+      return settled;
     }
-    if (this.stopped) {
-      // stop() ran while the initial list was in flight; client-node opens the watch
-      // after listing without checking, so close it again here.
-      await this.informer.stop().catch(() => undefined);
-      return;
-    }
-    if (!this.failedSinceStart) {
-      this.markSynced();
-      this.onChange();
-    }
-  }
-
-  private markSynced() {
-    this.connected = true;
-    this.backoffMs = INITIAL_BACKOFF_MS;
-    this.status = { state: 'ok', lastSyncAt: new Date() };
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    try {
-      await this.informer.stop();
-    } catch {
-      // already stopped
-    }
+    const running = this.running;
+    this.running = undefined;
+    if (!running) return;
+    running.abort.abort();
+    await running.loop;
+    this.markSettled();
   }
 
   objects(): readonly KubernetesObject[] {
-    return this.informer.list();
+    this.list ??= [...this.byKey.values()];
+    return this.list;
+  }
+
+  /** Whether the first list succeeded or failed (the group is no longer connecting). */
+  settled(): boolean {
+    return this.settledOnce;
   }
 
   getStatus(): KindWatcherStatus {
-    // A live watch means the cache is current now, even if nothing changed for a while.
-    if (this.connected && this.status.state === 'ok') {
-      return { ...this.status, lastSyncAt: new Date() };
+    const lastSyncAt =
+      this.lastDataAt === undefined ? undefined : new Date(this.lastDataAt);
+    const now = this.clock.now();
+    const age =
+      this.lastDataAt === undefined
+        ? 'no data yet'
+        : `showing data from ${formatDuration(now - this.lastDataAt)} ago`;
+    switch (this.phase) {
+      case 'pending':
+        return { state: 'pending' };
+      case 'ok':
+        return { state: 'ok', lastSyncAt };
+      case 'silent':
+        return {
+          state: 'degraded',
+          lastSyncAt,
+          error: `watch of ${this.kind.plural} silent for ${formatDuration(
+            this.timing.silenceTimeoutMs,
+          )}, reconnecting; ${age}`,
+        };
+      default: {
+        const retry =
+          this.nextRetryAt === undefined
+            ? ''
+            : `; retrying in ${formatDuration(
+                Math.max(0, this.nextRetryAt - now),
+              )}`;
+        return {
+          state: 'unreachable',
+          lastSyncAt,
+          error: `${this.failureMessage}; ${age}${retry}`,
+        };
+      }
     }
-    return this.status;
   }
 
-  private onError(error: unknown) {
-    if (this.stopped) return;
-    this.failedSinceStart = true;
-    this.connected = false;
+  private changed() {
+    try {
+      this.options.onChange?.();
+    } catch (error) {
+      // A listener's bug must not end the watch that delivered the change.
+      this.options.logger.error(
+        `${this.options.source}: change listener failed: ${describeError(
+          error,
+        )}`,
+      );
+    }
+  }
+
+  private markSettled() {
+    this.settledOnce = true;
+    this.settle?.();
+    this.settle = undefined;
+  }
+
+  private dataArrived() {
+    this.lastDataAt = this.clock.now();
+    this.failures = 0;
+    if (this.phase !== 'ok') {
+      this.phase = 'ok';
+      this.failureMessage = undefined;
+      this.changed();
+    }
+  }
+
+  /**
+   * A watch the server accepted from a known version delivers everything since: the failure is
+   * over, though no data arrived yet. A silent watch stays degraded until data proves it alive.
+   */
+  private connected() {
+    if (this.phase !== 'failed') return;
+    this.phase = 'ok';
+    this.failureMessage = undefined;
+    this.changed();
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        if (this.resourceVersion === undefined) await this.relist(signal);
+        const outcome = await this.watchOnce(signal);
+        if (outcome === 'expired') {
+          this.options.logger.info(
+            `${this.options.source}: ${this.kind.plural} version ${this.resourceVersion} expired (410 Gone); relisting`,
+          );
+          this.resourceVersion = undefined;
+        } else if (outcome === 'silent') {
+          this.options.logger.warn(
+            `${this.options.source}: watch of ${this.kind.plural} delivered nothing for ${formatDuration(
+              this.timing.silenceTimeoutMs,
+            )}; reconnecting`,
+          );
+          this.phase = 'silent';
+          this.changed();
+        }
+      } catch (error) {
+        if (signal.aborted) break;
+        if (error instanceof ExpiredError) {
+          this.resourceVersion = undefined;
+          continue;
+        }
+        await this.backOff(error, signal);
+      }
+    }
+  }
+
+  private async backOff(error: unknown, signal: AbortSignal) {
+    const delay = backoffDelay(this.failures, this.timing.backoff);
+    this.failures += 1;
     const message = describeError(error);
-    this.status = {
-      state: 'unreachable',
-      lastSyncAt: this.status.lastSyncAt,
-      error: message,
-    };
-    this.onChange();
-    this.logger.warn(
-      `${this.source}: watch of ${
-        this.kind.plural
-      } failed (${message}); retrying in ${this.backoffMs / 1000}s`,
-    );
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (!this.stopped) void this.start();
-    }, this.backoffMs);
-    this.retryTimer.unref();
-    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    const firstOrNew =
+      this.phase !== 'failed' || message !== this.failureMessage;
+    this.phase = 'failed';
+    this.failureMessage = message;
+    this.nextRetryAt = this.clock.now() + delay;
+    this.markSettled();
+    this.changed();
+    if (firstOrNew) {
+      this.options.logger.warn(
+        `${this.options.source}: ${this.kind.plural} failed (${message}); retrying in ${formatDuration(
+          delay,
+        )}`,
+      );
+    }
+    await sleep(this.clock, delay, signal);
+    this.nextRetryAt = undefined;
+  }
+
+  private async relist(signal: AbortSignal) {
+    const page = await withTimeout({
+      clock: this.clock,
+      ms: this.timing.requestTimeoutMs,
+      what: `list of ${this.kind.plural}`,
+      call: s => this.options.client.list(s),
+      signal,
+    });
+    if (signal.aborted) return;
+    this.byKey.clear();
+    for (const item of page.items) this.byKey.set(objectKey(item), item);
+    this.list = undefined;
+    this.resourceVersion = page.resourceVersion;
+    this.markSettled();
+    this.dataArrived();
+    this.changed();
+  }
+
+  private applyEvent(type: WatchEventType, object: KubernetesObject) {
+    const version = object.metadata?.resourceVersion;
+    if (version) this.resourceVersion = version;
+    if (type === 'ADDED' || type === 'MODIFIED') {
+      this.byKey.set(objectKey(object), object);
+      this.list = undefined;
+    } else if (type === 'DELETED') {
+      if (this.byKey.delete(objectKey(object))) this.list = undefined;
+    }
+    const wasOk = this.phase === 'ok';
+    this.dataArrived();
+    if (type !== 'BOOKMARK' && wasOk) this.changed();
+  }
+
+  /** One watch connection, until the server ends it, it fails, expires or falls silent. */
+  private watchOnce(signal: AbortSignal): Promise<WatchOutcome> {
+    const connection = new AbortController();
+    const stopConnection = () => connection.abort();
+    signal.addEventListener('abort', stopConnection, { once: true });
+    let silenceTimer: TimerHandle | undefined;
+    return new Promise<WatchOutcome>((resolve, reject) => {
+      let finished = false;
+      const finish = (outcome: WatchOutcome | Error) => {
+        if (finished) return;
+        finished = true;
+        this.clock.clearTimeout(silenceTimer);
+        signal.removeEventListener('abort', stopConnection);
+        connection.abort();
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
+      const armSilence = () => {
+        this.clock.clearTimeout(silenceTimer);
+        silenceTimer = this.clock.setTimeout(
+          () => finish('silent'),
+          this.timing.silenceTimeoutMs,
+        );
+      };
+      signal.addEventListener('abort', () => finish('closed'), { once: true });
+      armSilence();
+      const openedAt = this.clock.now();
+      let events = 0;
+      withTimeout({
+        clock: this.clock,
+        ms: this.timing.requestTimeoutMs,
+        what: `watch of ${this.kind.plural}`,
+        signal: connection.signal,
+        call: () =>
+          this.options.client.watch({
+            resourceVersion: this.resourceVersion ?? '',
+            timeoutSeconds: this.timing.watchTimeoutSeconds,
+            signal: connection.signal,
+            onEvent: (type, object) => {
+              if (finished) return;
+              if (type === 'ERROR') {
+                const code = statusCode(object);
+                finish(
+                  code === 410
+                    ? 'expired'
+                    : new Error(
+                        `watch error${code ? ` HTTP ${code}` : ''}: ${
+                          (object as { message?: string }).message ??
+                          'unknown'
+                        }`,
+                      ),
+                );
+                return;
+              }
+              armSilence();
+              events += 1;
+              this.applyEvent(type, object);
+            },
+            onEnd: error => {
+              // A server that ends every watch at once would otherwise be called in a loop.
+              if (!error && events === 0 && this.clock.now() - openedAt < 1000)
+                finish(new Error('the server ended the watch at once'));
+              else if (!error) finish('closed');
+              else if ((error as { statusCode?: number }).statusCode === 410)
+                finish(new ExpiredError('410 Gone'));
+              else finish(error instanceof Error ? error : new Error(describeError(error)));
+            },
+          }),
+      })
+        .then(() => {
+          if (!finished) this.connected();
+        })
+        .catch(error => finish(error instanceof Error ? error : new Error(describeError(error))));
+    });
   }
 }

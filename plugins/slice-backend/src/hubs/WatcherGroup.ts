@@ -1,31 +1,53 @@
-import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { HubSync, SourceError } from '@slice-portal/plugin-slice-common';
-import { KindWatcher } from './KindWatcher';
+import type { Clock } from './clock';
+import type { KindClient } from './kindClient';
+import { KindWatcher, type WatchTiming } from './KindWatcher';
 import type { WatchedKind } from './kinds';
+
+export interface WatcherGroupOptions<K extends string> {
+  /** Names the API server, e.g. `hub/prod` or `worker/prod/acme/aws-east`. */
+  source: string;
+  kinds: Record<K, WatchedKind>;
+  /** How each kind is listed and watched. */
+  clientFor(kind: WatchedKind): KindClient;
+  logger: LoggerService;
+  clock?: Clock;
+  timing?: Partial<WatchTiming>;
+  onChange?: () => void;
+}
 
 /**
  * The watchers of one API server (a hub or a worker), reported together: `ok` when every
- * kind is synced, `degraded` when some failed, `unreachable` when all failed.
+ * kind is synced, `degraded` when some failed or fell silent, `unreachable` when all failed.
  */
 export class WatcherGroup<K extends string> {
+  readonly source: string;
   private readonly watchers = new Map<K, KindWatcher>();
 
-  constructor(
-    readonly source: string,
-    kinds: Record<K, WatchedKind>,
-    kubeConfig: KubeConfig,
-    logger: LoggerService,
-    onChange: () => void,
-  ) {
-    for (const [key, kind] of Object.entries(kinds) as [K, WatchedKind][]) {
+  constructor(options: WatcherGroupOptions<K>) {
+    this.source = options.source;
+    for (const [key, kind] of Object.entries(options.kinds) as [
+      K,
+      WatchedKind,
+    ][]) {
       this.watchers.set(
         key,
-        new KindWatcher(source, kind, kubeConfig, logger, onChange),
+        new KindWatcher({
+          source: options.source,
+          kind,
+          client: options.clientFor(kind),
+          logger: options.logger,
+          clock: options.clock,
+          timing: options.timing,
+          onChange: options.onChange,
+        }),
       );
     }
   }
 
+  /** Resolves when every kind listed or failed once. */
   async start(): Promise<void> {
     await Promise.all([...this.watchers.values()].map(w => w.start()));
   }
@@ -46,28 +68,28 @@ export class WatcherGroup<K extends string> {
     const syncTimes = statuses
       .map(s => s.lastSyncAt?.getTime())
       .filter((t): t is number => t !== undefined);
+    // The group is as current as its least recently updated kind.
     const lastSyncAt =
       syncTimes.length === statuses.length && syncTimes.length > 0
         ? new Date(Math.min(...syncTimes)).toISOString()
         : undefined;
-    // Until every kind answered once, the group is still connecting.
     if (statuses.some(s => s.state === 'pending')) {
       return { state: 'pending', lastSyncAt, message: failed[0]?.error };
     }
-    if (failed.length === statuses.length && failed.length > 0) {
-      return { state: 'unreachable', lastSyncAt, message: failed[0].error };
-    }
-    if (failed.length > 0) {
-      return {
-        state: 'degraded',
-        lastSyncAt,
-        message: [...new Set(failed.map(s => s.error))].join('; '),
-      };
-    }
-    return { state: 'ok', lastSyncAt };
+    if (failed.length === 0) return { state: 'ok', lastSyncAt };
+    const message = [...new Set(failed.map(s => s.error))].join('; ');
+    const allUnreachable = failed.every(s => s.state === 'unreachable');
+    return {
+      state:
+        failed.length === statuses.length && allUnreachable
+          ? 'unreachable'
+          : 'degraded',
+      lastSyncAt,
+      message,
+    };
   }
 
-  /** One error value per kind that could not be loaded. */
+  /** One error value per kind that could not be loaded or is stale. */
   errors(): SourceError[] {
     const errors: SourceError[] = [];
     for (const watcher of this.watchers.values()) {
@@ -77,6 +99,7 @@ export class WatcherGroup<K extends string> {
           source: `${this.source}/${watcher.kind.plural}`,
           state: status.state,
           message: status.error ?? status.state,
+          lastSyncAt: status.lastSyncAt?.toISOString(),
         });
       }
     }
@@ -84,8 +107,6 @@ export class WatcherGroup<K extends string> {
   }
 
   settled(): boolean {
-    return [...this.watchers.values()].every(
-      w => w.getStatus().state !== 'pending',
-    );
+    return [...this.watchers.values()].every(w => w.settled());
   }
 }

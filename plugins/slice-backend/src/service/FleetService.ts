@@ -9,8 +9,11 @@ import {
   buildSnapshot,
   type FleetSnapshot,
 } from '@slice-portal/plugin-slice-common';
-import { readHubConfigs } from '../config/hubConfig';
-import { HubCache } from '../hubs/HubCache';
+import { readHubConfigs, type HubConfig } from '../config/hubConfig';
+import { systemClock, type Clock } from '../hubs/clock';
+import { describeError } from '../hubs/describeError';
+import { HubCache, type HubTiming } from '../hubs/HubCache';
+import type { HubTransport } from '../hubs/hubTransport';
 import type {
   TunnelObservation,
   TunnelObservationProvider,
@@ -35,6 +38,15 @@ export interface FleetService extends TunnelObservationProvider {
 const MAX_SNAPSHOT_AGE_MS = 5000;
 const MIN_REBUILD_INTERVAL_MS = 1000;
 
+export interface CachedFleetServiceOptions {
+  hubs: HubConfig[];
+  logger: LoggerService;
+  clock?: Clock;
+  timing?: Partial<HubTiming>;
+  /** Default: @kubernetes/client-node with each hub's configured credentials. */
+  transportFor?: (hub: HubConfig) => HubTransport;
+}
+
 export class CachedFleetService implements FleetService {
   private generation = 0;
   private cached?: {
@@ -43,41 +55,55 @@ export class CachedFleetService implements FleetService {
     snapshot: FleetSnapshot;
   };
   private readonly hubs: HubCache[];
+  private readonly logger: LoggerService;
+  private readonly clock: Clock;
 
-  private constructor(
-    hubConfigs: ReturnType<typeof readHubConfigs>,
-    private readonly logger: LoggerService,
-  ) {
-    this.hubs = hubConfigs.map(
+  constructor(options: CachedFleetServiceOptions) {
+    this.logger = options.logger;
+    this.clock = options.clock ?? systemClock;
+    this.hubs = options.hubs.map(
       hub =>
-        new HubCache(hub, logger.child({ hub: hub.name }), () => {
-          this.generation += 1;
+        new HubCache({
+          config: hub,
+          logger: options.logger.child({ hub: hub.name }),
+          clock: this.clock,
+          timing: options.timing,
+          transport: options.transportFor?.(hub),
+          onChange: () => {
+            this.generation += 1;
+          },
         }),
     );
   }
 
+  /** Reads `slice.hubs` (failing on invalid config) and logs what the operator should know. */
   static create(options: {
     config: RootConfigService;
     logger: LoggerService;
   }): CachedFleetService {
-    const hubConfigs = readHubConfigs(options.config);
-    if (hubConfigs.length === 0) {
+    const hubs = readHubConfigs(options.config);
+    if (hubs.length === 0) {
       options.logger.warn(
         'No hubs configured under slice.hubs; the fleet will be empty',
       );
     }
-    for (const hub of hubConfigs) {
-      if (hub.skipTLSVerify) {
-        options.logger.warn(
-          `Hub ${hub.name}: skipTLSVerify is true, so the hub's certificate is not checked; use caData or caFile instead`,
-        );
-      }
+    for (const hub of hubs) {
+      for (const warning of hub.warnings) options.logger.warn(warning);
     }
-    return new CachedFleetService(hubConfigs, options.logger);
+    return new CachedFleetService({ hubs, logger: options.logger });
   }
 
+  /** Starts every hub's watches; never rejects (a failing hub is reported, not thrown). */
   async start(): Promise<void> {
-    await Promise.all(this.hubs.map(h => h.start()));
+    await Promise.all(
+      this.hubs.map(h =>
+        h.start().catch(error =>
+          this.logger.error(
+            `Hub ${h.config.name}: start failed: ${describeError(error)}`,
+          ),
+        ),
+      ),
+    );
   }
 
   async stop(): Promise<void> {
@@ -89,7 +115,7 @@ export class CachedFleetService implements FleetService {
   }
 
   snapshot(): FleetSnapshot {
-    const now = Date.now();
+    const now = this.clock.now();
     const cached = this.cached;
     if (cached) {
       const age = now - cached.builtAt;

@@ -14,6 +14,8 @@ export interface SourceError {
   source: string;
   state: SourceState;
   message: string;
+  /** ISO time data from this source last arrived; what is shown is that old. */
+  lastSyncAt?: string;
 }
 
 export interface HubSync {
