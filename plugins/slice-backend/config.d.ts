@@ -87,6 +87,27 @@ export interface Config {
         }>;
       };
     }>;
+    /** How the hub and worker caches list, watch, time out and retry. Every key is optional. */
+    watch?: {
+      /** Longest a list, or the opening of a watch, may take. Default 30s. */
+      requestTimeout?: string | HumanDuration;
+      /**
+       * A watch that delivers no event and no bookmark for this long is reopened and its source
+       * reported degraded with the age of its data. Default 3m (bookmarks are requested).
+       */
+      silenceTimeout?: string | HumanDuration;
+      /** How often worker connections are matched with the hub's Cluster objects. Default 15s. */
+      reconcileInterval?: string | HumanDuration;
+      /** Longest the read of one worker's credentials may take. Default 10s. */
+      credentialTimeout?: string | HumanDuration;
+      /** Retries after a failure: jittered exponential backoff from `initial` up to `max`. */
+      backoff?: {
+        /** Default 1s. */
+        initial?: string | HumanDuration;
+        /** Default 30s. */
+        max?: string | HumanDuration;
+      };
+    };
     /** Who sees what, for permission policies (see the example backend's policy). */
     tenancy?: {
       /** Entity refs (groups or users) that see the whole fleet. */

@@ -10,6 +10,7 @@ import {
   type FleetSnapshot,
 } from '@slice-portal/plugin-slice-common';
 import { readHubConfigs, type HubConfig } from '../config/hubConfig';
+import { readWatchTiming } from '../config/watchConfig';
 import { systemClock, type Clock } from '../hubs/clock';
 import { describeError } from '../hubs/describeError';
 import { HubCache, type HubTiming } from '../hubs/HubCache';
@@ -90,7 +91,11 @@ export class CachedFleetService implements FleetService {
     for (const hub of hubs) {
       for (const warning of hub.warnings) options.logger.warn(warning);
     }
-    return new CachedFleetService({ hubs, logger: options.logger });
+    return new CachedFleetService({
+      hubs,
+      logger: options.logger,
+      timing: readWatchTiming(options.config),
+    });
   }
 
   /** Starts every hub's watches; never rejects (a failing hub is reported, not thrown). */
