@@ -34,3 +34,5 @@ export type {
 } from './scenario/build';
 export { greatCircleKm, baseLatencyMs } from './scenario/geo';
 export type { KubeObject, ObjectMeta } from './api/types';
+export type { FaultController } from './faults/FaultController';
+export type { ApiFault, FaultSnapshot, LinkFault } from './faults/FaultState';

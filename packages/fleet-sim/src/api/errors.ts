@@ -18,7 +18,8 @@ export interface StatusDetails {
 export interface StatusObject {
   kind: 'Status';
   apiVersion: 'v1';
-  metadata: Record<string, never>;
+  /** ListMeta: only a 410 for a compacted `continue` token carries one (a token to go on inconsistently). */
+  metadata: { continue?: string };
   status: 'Failure' | 'Success';
   message: string;
   reason: string;

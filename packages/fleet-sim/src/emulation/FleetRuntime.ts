@@ -7,12 +7,14 @@ import { sampleTunnel, type Site } from '../scenario/geo';
 import { WORKER_NAMESPACE } from '../scenario/plan';
 import { seededRandom } from '../scenario/random';
 import { k8sTime } from '../scenario/time';
+import { reconcileAllImports } from './importEndpoints';
 import type { VirtualCluster } from '../server/VirtualCluster';
 
 /**
  * The running fleet: the hub, the workers and the fault state, plus the
  * worker-operator behaviour that depends on reachability — tunnel status,
- * slice health and service import endpoints. It works from the objects in
+ * slice health, the cluster heartbeat and service import endpoints
+ * (importEndpoints.ts). It works from the objects in
  * the stores (not from the scenario plan), so slices created through the API
  * behave like the seeded ones.
  */
@@ -153,6 +155,7 @@ export class FleetRuntime {
     if (resample) this.tick++;
     const clusters = this.clusterObjects();
     for (const [name, worker] of this.workers) {
+      if (this.tunnelStatusFrozen(name)) continue;
       const rt = worker.resourceType('slicegateways', NETWORKING);
       for (const gw of worker.store.list(rt, WORKER_NAMESPACE)) {
         this.reconcileGateway(worker, name, rt, gw, clusters, resample);
@@ -163,7 +166,7 @@ export class FleetRuntime {
   /** Brings one SliceGateway's tunnels in line with the faults (a new gateway's first sample). */
   reconcileGatewayNamed(local: string, name: string): void {
     const worker = this.workers.get(local);
-    if (!worker) return;
+    if (!worker || this.tunnelStatusFrozen(local)) return;
     const rt = worker.resourceType('slicegateways', NETWORKING);
     const gw = worker.store.get(rt, WORKER_NAMESPACE, name);
     if (gw)
@@ -175,6 +178,15 @@ export class FleetRuntime {
         this.clusterObjects(),
         false,
       );
+  }
+
+  /**
+   * The worker operator writes tunnel status from its gateways' reports; a
+   * stopped one writes none (it goes on while only the hub is unreachable).
+   * A down cluster's own side is still shown DOWN, as its peers see it.
+   */
+  private tunnelStatusFrozen(cluster: string): boolean {
+    return this.faults.isOperatorDown(cluster) && !this.faults.isDown(cluster);
   }
 
   /** Forgets a deleted gateway's fault bookkeeping. */
@@ -253,15 +265,24 @@ export class FleetRuntime {
    * Slice health as the worker computes it from its gateways:
    * `gateway-tunnel` is Normal when all tunnels are UP, Warning when some
    * are, Error when none are; any non-Normal component makes the slice
-   * Warning. Down workers cannot post, so their WorkerSliceConfigs go stale.
+   * Warning. Workers that are down, operator-down or partitioned cannot
+   * post, so their WorkerSliceConfigs go stale.
    */
   reconcileSliceHealth(touch = false): void {
+    this.sliceHealthRound({ touch });
+  }
+
+  /** One slice health round; `touch` refreshes `lastUpdated` even if nothing changed; `cluster` limits it to one worker. */
+  private sliceHealthRound(options: { touch: boolean; cluster?: string }) {
+    const { touch } = options;
     const wscType = this.hubType('workersliceconfigs', WORKER);
     const stamp = k8sTime(this.now());
     for (const wsc of this.hub.store.list(wscType)) {
       const cluster = wsc.metadata.labels?.['worker-cluster'];
+      if (options.cluster !== undefined && cluster !== options.cluster)
+        continue;
       const worker = cluster ? this.workers.get(cluster) : undefined;
-      if (!worker || this.faults.isDown(cluster!)) continue;
+      if (!worker || !this.faults.operatorSyncs(cluster!)) continue;
       const slice = wsc.spec?.sliceName;
       const gwType = worker.resourceType('slicegateways', NETWORKING);
       const tunnels = worker.store
@@ -318,13 +339,17 @@ export class FleetRuntime {
     }
   }
 
-  /** Refreshes `Cluster.status.clusterHealth.lastUpdated` of every cluster whose worker is running. */
-  touchClusterHealth(): void {
+  /**
+   * Refreshes `Cluster.status.clusterHealth.lastUpdated` (the heartbeat) of
+   * every cluster (or just `cluster`) whose worker operator runs and reaches the hub.
+   */
+  touchClusterHealth(options: { cluster?: string } = {}): void {
     const rt = this.hubType('clusters');
     const stamp = k8sTime(this.now());
     for (const c of this.hub.store.list(rt)) {
-      if (this.faults.isDown(c.metadata.name!)) continue;
-      if (!this.workers.has(c.metadata.name!)) continue;
+      const name = c.metadata.name!;
+      if (options.cluster !== undefined && name !== options.cluster) continue;
+      if (!this.workers.has(name) || !this.faults.operatorSyncs(name)) continue;
       this.hub.store.mutate(rt, c.metadata.namespace, c.metadata.name!, o => {
         if (o.status?.clusterHealth) o.status.clusterHealth.lastUpdated = stamp;
       });
@@ -332,79 +357,13 @@ export class FleetRuntime {
   }
 
   /**
-   * Each running worker's ServiceImports list the endpoints of the hub's
-   * WorkerServiceImport for that cluster that it can reach: endpoints of a
-   * down cluster or across a cut link leave the import.
+   * A worker is back to normal (up, operator running, hub reachable): it
+   * posts its cluster and slice health at once, and the emulation
+   * reconciles whatever it missed.
    */
-  reconcileImports(): void {
-    for (const [name, worker] of this.workers) {
-      if (this.faults.isDown(name)) continue;
-      const rt = worker.resourceType('serviceimports', NETWORKING);
-      for (const imp of worker.store.list(rt)) this.reconcileImport(name, imp);
-    }
-  }
-
-  /**
-   * One worker ServiceImport: the endpoints of the hub's WorkerServiceImport
-   * for that cluster that the worker can reach (READY with endpoints,
-   * PENDING without). Returns whether it changed.
-   */
-  reconcileImport(cluster: string, imp: KubeObject, force = false): boolean {
-    const worker = this.workers.get(cluster);
-    if (!worker || this.faults.isDown(cluster)) return false;
-    const projectNs = this.projectNamespaceOf(cluster);
-    if (!projectNs) return false;
-    const wsiType = this.hubType('workerserviceimports', WORKER);
-    const rt = worker.resourceType('serviceimports', NETWORKING);
-    const svc = imp.metadata.name!;
-    const ns = imp.metadata.namespace!;
-    const slice = imp.spec?.slice;
-    const wsi = this.hub.store.get(
-      wsiType,
-      projectNs,
-      `${svc}-${ns}-${slice}-${cluster}`,
-    );
-    if (!wsi) return false;
-    const endpoints = (wsi.spec?.serviceDiscoveryEndpoints ?? [])
-      .filter((e: any) => this.faults.reachable(e.cluster, cluster))
-      .map((e: any) => ({
-        name: e.podName,
-        ip: e.nsmIp,
-        port: e.port,
-        clusterId: e.cluster,
-        dnsName: e.dnsName,
-      }));
-    if (
-      !force &&
-      JSON.stringify(endpoints) === JSON.stringify(imp.status?.endpoints ?? [])
-    )
-      return false;
-    const stamp = Math.floor(this.now().getTime() / 1000);
-    worker.store.mutate(rt, ns, svc, o => {
-      o.status = {
-        ...o.status,
-        endpoints,
-        availableEndpoints: endpoints.length,
-        importStatus: endpoints.length ? 'READY' : 'PENDING',
-        lastSync: stamp,
-        updatedOn: stamp,
-      };
-    });
-    this.workerEvent(
-      worker,
-      'SliceServiceImportUpdated',
-      {
-        apiVersion: `${NETWORKING}/v1beta1`,
-        kind: 'ServiceImport',
-        name: svc,
-        namespace: ns,
-      },
-      slice,
-    );
-    return true;
-  }
-
   clusterCameUp(cluster: string): void {
+    this.touchClusterHealth({ cluster });
+    this.sliceHealthRound({ touch: true, cluster });
     this.onClusterUp.forEach(fn => fn(cluster));
   }
 
@@ -413,7 +372,7 @@ export class FleetRuntime {
     // Resample: a degraded link must show its extra latency right away.
     this.reconcileTunnels(true);
     this.reconcileSliceHealth(false);
-    this.reconcileImports();
+    reconcileAllImports(this);
   }
 
   /** One worker reconcile round: fresh health timestamps and tunnel samples. */
@@ -421,6 +380,6 @@ export class FleetRuntime {
     this.touchClusterHealth();
     this.reconcileTunnels(true);
     this.reconcileSliceHealth(true);
-    this.reconcileImports();
+    reconcileAllImports(this);
   }
 }

@@ -8,6 +8,9 @@ import { k8sTime } from '../scenario/time';
 import { matchesLabelSelector } from './labelSelector';
 import { tunnelHealth, type FleetRuntime } from './FleetRuntime';
 import type { WorkQueue } from './WorkQueue';
+import { reconcileImportEndpoints } from './importEndpoints';
+import { runningPodStatus } from './podStatus';
+import { resyncTargets } from './resyncTargets';
 import { ClusterWriter } from './writes';
 
 /**
@@ -28,7 +31,9 @@ import { ClusterWriter } from './writes';
  * - WorkerServiceImport → `ServiceImport` `<svc>` in `<ns>` with the
  *   reachable endpoints.
  *
- * A down worker does nothing; `resync(cluster)` catches up when it is back.
+ * A worker that is down, whose operator is stopped or that cannot reach the
+ * hub does nothing (the kubelet still starts pods unless it is down);
+ * `resync(cluster)` catches up when it is back.
  */
 
 const NETWORKING = 'networking.kubeslice.io';
@@ -162,34 +167,37 @@ export class WorkerEmulator {
     return this.writers.get(cluster)!;
   }
 
+  /**
+   * Whether the worker operator can work: nearly every step starts from a
+   * hub object or ends in a hub write, so it needs its cluster up, itself
+   * running and the hub reachable.
+   */
   private active(cluster: string): boolean {
     return (
-      this.runtime.workers.has(cluster) && !this.runtime.faults.isDown(cluster)
+      this.runtime.workers.has(cluster) &&
+      this.runtime.faults.operatorSyncs(cluster)
     );
   }
 
-  /** Reconciles everything of a worker again (after it was down). */
+  /** Reconciles everything of a worker again (after it was down, operator-down or partitioned). */
   resync(cluster: string): void {
-    const ns = this.runtime.projectNamespaceOf(cluster);
-    if (!ns) return;
-    for (const o of this.hubW.list('workersliceconfigs', ns, WORKER))
-      if (o.metadata.labels?.['worker-cluster'] === cluster)
-        this.queueSlice(cluster, o.spec?.sliceName);
-    for (const o of this.hubW.list('workerslicegateways', ns, WORKER))
-      if (o.metadata.labels?.['worker-cluster'] === cluster)
-        this.queueGateway(cluster, o.metadata.name!);
-    for (const o of this.writer(cluster).list(
-      'serviceexports',
-      undefined,
-      NETWORKING,
-    ))
-      this.queueExport(cluster, o.metadata.namespace!, o.metadata.name!);
+    const t = resyncTargets(this.runtime, cluster);
+    if (!t) return;
+    // Pods that started meanwhile join their slice even when its namespaces are already onboarded.
+    t.slices.forEach(slice => this.queueSlice(cluster, slice, { pods: true }));
+    t.gateways.forEach(name => this.queueGateway(cluster, name));
+    t.imports.forEach(i => this.queueImport(cluster, i.svc, i.ns, i.slice));
+    t.exports.forEach(e => this.queueExport(cluster, e.ns, e.name));
   }
 
-  private queueSlice(cluster: string, slice: string | undefined): void {
+  private queueSlice(
+    cluster: string,
+    slice: string | undefined,
+    options: { pods?: boolean } = {},
+  ): void {
     if (!slice) return;
     this.queue.enqueue(`worker-slice/${cluster}/${slice}`, () =>
-      this.reconcileSlice(cluster, slice),
+      this.reconcileSlice(cluster, slice, options),
     );
   }
 
@@ -287,7 +295,8 @@ export class WorkerEmulator {
 
   /** A pod created through the API starts: node, IP, Running with ready containers. */
   private runPod(cluster: string, ns: string, name: string): void {
-    if (!this.active(cluster)) return;
+    // The kubelet's work: it goes on while the operator is stopped or cut off.
+    if (this.runtime.faults.isDown(cluster)) return;
     const w = this.writer(cluster);
     const pod = w.get('pods', ns, name);
     if (!pod || pod.status?.phase) return;
@@ -321,7 +330,12 @@ export class WorkerEmulator {
 
   // ---------------------------------------------------------------- Slice
 
-  reconcileSlice(cluster: string, slice: string): void {
+  /** `pods`: refresh the slice's app pods even if its namespaces need no onboarding. */
+  reconcileSlice(
+    cluster: string,
+    slice: string,
+    options: { pods?: boolean } = {},
+  ): void {
     if (!this.active(cluster)) return;
     const w = this.writer(cluster);
     const wsc = this.wscOf(cluster, slice);
@@ -418,6 +432,7 @@ export class WorkerEmulator {
       !same(allowed, allowedLabelled)
     )
       this.queueOnboarding(cluster, slice, this.onboardDelayMs);
+    else if (options.pods) this.queueOnboarding(cluster, slice, 0);
   }
 
   /** Slice health components as the worker reports them (tunnel status is kept up to date by the runtime). */
@@ -1031,7 +1046,11 @@ export class WorkerEmulator {
     });
     if (r.created)
       this.event(cluster, 'WorkerServiceImportCreated', involved, slice);
-    this.runtime.reconcileImport(cluster, r.object, r.created);
+    reconcileImportEndpoints(this.runtime, {
+      cluster,
+      imp: r.object,
+      force: r.created,
+    });
   }
 
   // ---------------------------------------------------------------- exports
@@ -1159,35 +1178,4 @@ export class WorkerEmulator {
         slice,
       );
   }
-}
-
-/** A Running pod's status with one ready container. */
-export function runningPodStatus(
-  ip: string,
-  hostIP: string | undefined,
-  started: Date,
-  container: string,
-  image: string,
-) {
-  const t = k8sTime(started);
-  return {
-    phase: 'Running',
-    ...(hostIP ? { hostIP } : {}),
-    podIP: ip,
-    podIPs: [{ ip }],
-    startTime: t,
-    conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(
-      type => ({ type, status: 'True', lastTransitionTime: t }),
-    ),
-    containerStatuses: [
-      {
-        name: container,
-        image,
-        ready: true,
-        started: true,
-        restartCount: 0,
-        state: { running: { startedAt: t } },
-      },
-    ],
-  };
 }

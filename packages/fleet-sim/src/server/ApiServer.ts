@@ -27,11 +27,14 @@ import {
   type JsonResponse,
   type ResourceRequest,
 } from './rest';
+import { gateError, type RequestGate } from './gate';
 import { parseRoute, type Route } from './router';
 import { wantsTable } from './table';
 import type { TlsMaterial } from './tls';
 import type { VirtualCluster } from './VirtualCluster';
 import { WatchStream } from './watch';
+
+export type { RequestGate } from './gate';
 
 /**
  * One HTTP(S) listener serving many virtual clusters under
@@ -57,45 +60,6 @@ export type ExtraHandler = (
   res: http.ServerResponse,
   url: URL,
 ) => Promise<void> | void;
-
-/**
- * Consulted before every request to a virtual cluster (fault injection):
- * an optional delay, then optionally an error status instead of the answer.
- */
-export type RequestGate = (cluster: string) => {
-  delayMs: number;
-  errorCode?: number;
-};
-
-/** The Status a gated request gets, with the reason the API server uses for that code. */
-function gateError(code: number): ApiError {
-  switch (code) {
-    case 503:
-      return new ApiError(
-        503,
-        'ServiceUnavailable',
-        'the server is currently unable to handle the request',
-      );
-    case 429:
-      return new ApiError(
-        429,
-        'TooManyRequests',
-        'the server has received too many requests and has asked us to try again later',
-      );
-    case 504:
-      return new ApiError(
-        504,
-        'Timeout',
-        'the server was unable to return a response in the time allotted',
-      );
-    default:
-      return new ApiError(
-        code,
-        code >= 500 ? 'InternalError' : 'BadRequest',
-        `Internal error occurred: injected fault (HTTP ${code})`,
-      );
-  }
-}
 
 const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
 
@@ -206,7 +170,7 @@ export class ApiServer {
     this.gate = gate;
   }
 
-  /** Ends the open watches on one virtual cluster (it went down: its connections break). */
+  /** Ends the open watches on one virtual cluster (it went down or restarted: its connections break). */
   closeWatches(cluster: string): void {
     for (const [w, name] of [...this.watches.entries()])
       if (name === cluster) w.close();
@@ -309,7 +273,10 @@ export class ApiServer {
       );
     const route = parseRoute(m[2] ?? '/');
     if (this.gate) {
-      const { delayMs, errorCode } = this.gate(cluster.name);
+      const { delayMs, errorCode } = this.gate({
+        cluster: cluster.name,
+        resource: route.type === 'resource' ? route.plural : undefined,
+      });
       if (delayMs > 0) await new Promise(r => setTimeout(r, delayMs));
       if (errorCode) throw gateError(errorCode);
     }

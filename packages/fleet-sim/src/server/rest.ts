@@ -4,6 +4,7 @@ import { apiVersionOf, type ResourceType } from '../api/resources';
 import { clone, type KubeObject } from '../api/types';
 import { applyJsonPatch, applyMergePatch } from '../store/patch';
 import { compileFilter, matchesFilter } from '../store/selectors';
+import { encodeContinue, listStart } from './listResume';
 import { toTable, wantsTable, type IncludeObject } from './table';
 import { admitCustomResource, type JsonSchema } from '../schema/structural';
 import type { VirtualCluster } from './VirtualCluster';
@@ -129,23 +130,6 @@ export function getObject(req: ResourceRequest): JsonResponse {
   );
 }
 
-/** Opaque `continue` token: the last returned key. Pages are taken from the live state. */
-function encodeContinue(key: string): string {
-  return Buffer.from(JSON.stringify({ after: key }), 'utf8').toString(
-    'base64url',
-  );
-}
-
-function decodeContinue(token: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof parsed.after === 'string') return parsed.after;
-  } catch {
-    // fall through
-  }
-  throw ApiError.badRequest(`invalid continue token "${token}"`);
-}
-
 export function listObjects(req: ResourceRequest): JsonResponse {
   const { store } = req.cluster;
   const filter = compileFilter({
@@ -153,6 +137,7 @@ export function listObjects(req: ResourceRequest): JsonResponse {
     fieldSelector: req.query.get('fieldSelector') ?? undefined,
     selectableFields: req.rt.selectableFields,
   });
+  const start = listStart(store, req.query);
   const resourceVersion = String(store.resourceVersion());
   // Shared (uncopied) objects: nothing below modifies them.
   let items = store
@@ -160,9 +145,8 @@ export function listObjects(req: ResourceRequest): JsonResponse {
     .filter(o => matchesFilter(filter, o));
   const keyOf = (o: KubeObject) =>
     `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  const cont = req.query.get('continue');
-  if (cont) {
-    const after = decodeContinue(cont);
+  if (start.after !== undefined) {
+    const after = start.after;
     items = items.filter(o => keyOf(o) > after);
   }
   const limit = Number(req.query.get('limit') ?? '0');
@@ -171,7 +155,10 @@ export function listObjects(req: ResourceRequest): JsonResponse {
   if (Number.isInteger(limit) && limit > 0 && items.length > limit) {
     remaining = items.length - limit;
     items = items.slice(0, limit);
-    continueToken = encodeContinue(keyOf(items[items.length - 1]));
+    continueToken = encodeContinue({
+      after: keyOf(items[items.length - 1]),
+      rv: start.rv,
+    });
   }
   if (wantsTable(req.accept)) {
     return {

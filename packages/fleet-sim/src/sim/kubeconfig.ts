@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import yaml from 'js-yaml';
 
 /**
@@ -38,4 +40,16 @@ export function renderKubeconfig(options: {
     users: [{ name: user, user: { token: options.token } }],
   };
   return yaml.dump(doc, { lineWidth: -1, noRefs: true });
+}
+
+/** Writes a kubeconfig (owner-only: it holds the admin token), creating its folder. */
+export function writeKubeconfig(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text, { mode: 0o600 });
+  } catch (e) {
+    throw new Error(
+      `Cannot write kubeconfig to ${file}: ${(e as Error).message}`,
+    );
+  }
 }

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { RevisionClock } from '../store/ObjectStore';
+import { RevisionClock } from '../store/RevisionClock';
 import { ADMIN_RULES } from '../server/auth';
 import { ApiServer } from '../server/ApiServer';
 import { generateTlsMaterial } from '../server/tls';
@@ -14,12 +12,12 @@ import { Timeline } from './Timeline';
 import { sliceInjectionWebhook } from '../emulation/podWebhook';
 import type { ScenarioSpec } from '../scenario/types';
 import { hubResourceTypes, workerResourceTypes } from './clusterKinds';
-import { renderKubeconfig } from './kubeconfig';
+import { renderKubeconfig, writeKubeconfig } from './kubeconfig';
 import { StatusTicker } from './StatusTicker';
 import { FleetRuntime } from '../emulation/FleetRuntime';
-import { FaultController } from '../faults/FaultController';
+import type { FaultController } from '../faults/FaultController';
 import { FaultState } from '../faults/FaultState';
-import { controlApiHandler } from '../faults/controlApi';
+import { installFaults } from '../faults/installFaults';
 import { renderMetrics } from '../metrics/prometheus';
 import { controllerAdmission } from '../controller/admission';
 import { WorkQueue } from '../emulation/WorkQueue';
@@ -230,16 +228,18 @@ export async function startFleetSim(
   } finally {
     timeline.release();
   }
-  runtime.onClusterUp.push(name => workerEmulator.resync(name));
-  const faults = new FaultController(faultState, runtime, name =>
-    server.closeWatches(name),
-  );
-  server.setRequestGate(name => faultState.nextRequest(name));
+  // A worker that is back catches up before the fault call returns.
+  runtime.onClusterUp.push(name => {
+    workerEmulator.resync(name);
+    queue.drain();
+  });
   const ticker = new StatusTicker(runtime, options.statusIntervalMs ?? 30_000);
-  server.addHandler(
-    '/sim/v1/',
-    controlApiHandler(server, faults, () => ticker.refresh()),
-  );
+  const faults = installFaults({
+    server,
+    runtime,
+    state: faultState,
+    refresh: () => ticker.refresh(),
+  });
   // Unauthenticated, like the sidecars' and operators' metrics ports Prometheus scrapes.
   server.addHandler('/metrics', (_req, res) => {
     const text = renderMetrics(runtime);
@@ -261,18 +261,11 @@ export async function startFleetSim(
   });
   if (options.kubeconfigPath) {
     try {
-      fs.mkdirSync(path.dirname(path.resolve(options.kubeconfigPath)), {
-        recursive: true,
-      });
-      fs.writeFileSync(options.kubeconfigPath, kubeconfig, { mode: 0o600 });
+      writeKubeconfig(options.kubeconfigPath, kubeconfig);
     } catch (e) {
       ticker.stop();
       await server.close();
-      throw new Error(
-        `Cannot write kubeconfig to ${options.kubeconfigPath}: ${
-          (e as Error).message
-        }`,
-      );
+      throw e;
     }
   }
 

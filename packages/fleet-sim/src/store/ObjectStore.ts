@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../api/errors';
 import { apiVersionOf, resourceKey, type ResourceType } from '../api/resources';
 import { clone, type KubeObject } from '../api/types';
+import { RevisionClock } from './RevisionClock';
+
+export { RevisionClock };
 
 /**
  * The generic object store behind one virtual cluster: an in-memory etcd.
@@ -22,23 +25,6 @@ export interface StoreEvent {
   /** The object before the change (MODIFIED/DELETED): watches need it to notice selector transitions. */
   previous?: KubeObject;
   resourceVersion: number;
-}
-
-/**
- * The revision counter. One instance is shared by every store of a
- * simulator so resource versions are unique across the whole fleet.
- */
-export class RevisionClock {
-  private value = 0;
-
-  current(): number {
-    return this.value;
-  }
-
-  next(): number {
-    this.value += 1;
-    return this.value;
-  }
 }
 
 export interface ObjectStoreOptions {
@@ -109,6 +95,16 @@ export class ObjectStore {
 
   /** The oldest revision a watch may resume from. */
   oldestResumableVersion(): number {
+    return this.compactedRevision;
+  }
+
+  /**
+   * Drops the whole event history now, as an etcd compaction at the current
+   * revision: resuming from any older version gets 410 Gone. Returns that revision.
+   */
+  compact(): number {
+    this.history.length = 0;
+    this.compactedRevision = this.clock.current();
     return this.compactedRevision;
   }
 
