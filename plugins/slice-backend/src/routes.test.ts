@@ -1,18 +1,12 @@
 import {
   createServiceFactory,
   coreServices,
-  type BackstageCredentials,
-  type BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  type ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { startFleetSim, type FleetSim } from '@slice-portal/fleet-sim';
 import type {
@@ -25,50 +19,12 @@ import Ajv from 'ajv';
 import request from 'supertest';
 import { spec } from './schema/openapi';
 import { slicePlugin } from './plugin';
-import {
-  createSliceConditionalDecision,
-  sliceConditions,
-} from './permissions/rules';
+import { tenantAwarePermissions as tenantAwarePermissionsFor } from './__testUtils__/tenantPermissions';
 import { SAMPLER_TASK_ID } from './latency';
 
 const TENANT = 'user:default/alice';
 
-/**
- * A permission policy as a tenant would get from the example policy: everything for
- * platform users, and for alice only what her project ownership allows (conditional).
- */
-const tenantAwarePermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const isTenant = (credentials: BackstageCredentials) =>
-      (credentials.principal as BackstageUserPrincipal)?.userEntityRef ===
-      TENANT;
-    return {
-      async authorize(requests: any[]) {
-        return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-      },
-      async authorizeConditional(
-        requests: any[],
-        options: { credentials: BackstageCredentials },
-      ) {
-        return requests.map(
-          ({
-            permission,
-          }: {
-            permission: ResourcePermission<'kubeslice-resource'>;
-          }) =>
-            isTenant(options.credentials)
-              ? createSliceConditionalDecision(
-                  permission,
-                  sliceConditions.isProjectOwnedBy({ claims: [TENANT] }),
-                )
-              : { result: AuthorizeResult.ALLOW },
-        );
-      },
-    } as any;
-  },
-});
+const tenantAwarePermissions = tenantAwarePermissionsFor(TENANT);
 
 async function eventually<T>(
   fn: () => Promise<T>,

@@ -125,6 +125,35 @@ describe('buildServices', () => {
     );
   });
 
+  it('shows a service exported on a worker that has not reached the hub yet, with why', () => {
+    const pendingOnly = {
+      metadata: { name: 'web', namespace: 'pacman' },
+      spec: { slice: 'pacman' },
+    } as ServiceExportObject;
+    const otherSlice = {
+      metadata: { name: 'other', namespace: 'pacman' },
+      spec: { slice: 'analytics' },
+    } as ServiceExportObject;
+    const services = buildServices({
+      slice: 'pacman',
+      members,
+      exportConfigs: [],
+      workerImports: [],
+      exportsByCluster: new Map([['aws-east', [pendingOnly, otherSlice]]]),
+      importsByCluster: new Map(),
+      readableClusters: new Set(['aws-east']),
+    });
+    expect(services.map(s => s.name)).toEqual(['web']);
+    expect(services[0]).toMatchObject({
+      exportedFrom: [],
+      exports: [{ cluster: 'aws-east', status: 'PENDING' }],
+      health: {
+        state: 'warning',
+        reasons: ['export web.pacman on aws-east PENDING'],
+      },
+    });
+  });
+
   it('builds the slice DNS name without the slice (as the worker code does)', () => {
     expect(sliceDnsName('scores', 'leaderboard')).toBe(
       'scores.leaderboard.svc.slice.local',

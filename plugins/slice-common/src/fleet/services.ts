@@ -54,6 +54,14 @@ export function buildServices(input: ServiceInputs): SliceService[] {
       config.spec.serviceNamespace ?? 'default',
     ).configs.push(config);
   }
+  // A service exported on a worker but not yet on the hub (operator down, partitioned, namespace
+  // not onboarded) is still shown, so its owner sees why it does not work.
+  for (const list of input.exportsByCluster.values()) {
+    for (const e of list) {
+      if (e.spec?.slice !== input.slice || !e.metadata?.name) continue;
+      ensure(e.metadata.name, e.metadata.namespace ?? 'default');
+    }
+  }
   for (const imp of input.workerImports) {
     if (imp.spec?.sliceName !== input.slice || !imp.spec.serviceName) continue;
     ensure(
