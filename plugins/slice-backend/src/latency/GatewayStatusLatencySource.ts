@@ -1,40 +1,34 @@
 import { InputError } from '@backstage/errors';
 import type {
-  LatencyLatest,
-  LatencyMatrixCell,
   LatencyMatrixQuery,
   LatencyMatrixResponse,
-  LatencyPoint,
-  LatencyResolution,
-  LatencySeries,
   LatencySeriesQuery,
   LatencySeriesResponse,
   LatencySliceRef,
   LatencySource,
-  LatencyStats,
 } from './api';
 import {
+  LatencyRowLimitError,
   type LatencyStore,
   type RollupRow,
-  ROLLUP_BUCKET_MS,
   type SampleRow,
-  usableLatency,
 } from './LatencyStore';
+import { MatrixAggregate } from './matrixAggregate';
 import {
-  Accumulator,
-  alignDown,
-  clusterPair,
-  pairKey,
-  round,
-  type Weighted,
-  weightedPercentile,
-} from './stats';
+  DEFAULT_MAX_RESPONSE_POINTS,
+  DEFAULT_MAX_ROWS,
+  matrixPrefersRaw,
+  matrixRowLimitMessage,
+  planRead,
+  type ReadPlan,
+  type RowLimitExceeded,
+  seriesPrefersRaw,
+  seriesRowLimitMessage,
+} from './queryPlan';
+import { SeriesAggregate } from './seriesAggregate';
 
-/**
- * Matrix windows up to this length are answered from raw samples (exact percentiles)
- * as far as they are kept; longer windows use rollups up to the rollup watermark.
- */
-export const MAX_RAW_MATRIX_WINDOW_MS = 6 * 3_600_000;
+export { compareCellsWorstFirst } from './matrixAggregate';
+export { MAX_RAW_MATRIX_WINDOW_MS } from './queryPlan';
 
 /** Default number of worst pairs in a matrix answer. */
 export const DEFAULT_WORST_PAIRS = 10;
@@ -43,242 +37,49 @@ export interface GatewayStatusLatencySourceOptions {
   store: LatencyStore;
   /** How long raw samples are kept (to know from when on they are complete). */
   rawRetentionMs: number;
+  /** Most stored rows (raw samples plus rollups) one query reads (default 1 000 000). */
+  maxRows?: number;
+  /** Most points, over all series, of one series answer (default 200 000). */
+  maxResponsePoints?: number;
+  /** Rows per database round trip (default 5000). */
+  pageRows?: number;
   /** Current time; injectable for tests. */
   clock?: () => Date;
 }
 
-/** Running aggregate of one series point. */
-class PointAcc {
-  samples = 0;
-  downSamples = 0;
-  latency = new Accumulator();
-  loss = new Accumulator();
-  tx = new Accumulator();
-  rx = new Accumulator();
-
-  addSample(s: SampleRow): void {
-    this.samples += 1;
-    if (s.state === 'DOWN') {
-      this.downSamples += 1;
-    }
-    this.latency.add(usableLatency(s));
-    this.loss.add(s.packetLossPercent);
-    this.tx.add(s.txRateKbps);
-    this.rx.add(s.rxRateKbps);
-  }
-
-  addRollup(r: RollupRow): void {
-    this.samples += r.samples;
-    this.downSamples += r.downSamples;
-    this.latency.add(r.latencyAvg, r.latencyCount, r.latencyMax);
-    this.loss.add(r.lossAvg, r.lossCount, r.lossMax);
-    this.tx.add(r.txAvg, r.txCount);
-    this.rx.add(r.rxAvg, r.rxCount);
-  }
-
-  toPoint(t: number): LatencyPoint {
-    return {
-      t: new Date(t).toISOString(),
-      latencyMs: round(this.latency.mean()),
-      latencyMaxMs: round(this.latency.max),
-      packetLossPercent: round(this.loss.mean()),
-      packetLossMaxPercent: round(this.loss.max),
-      txRateKbps: round(this.tx.mean()),
-      rxRateKbps: round(this.rx.mean()),
-      samples: this.samples,
-      downSamples: this.downSamples,
-    };
-  }
-}
-
-/** Running aggregate of one matrix cell. */
-class CellAcc {
-  samples = 0;
-  downSamples = 0;
-  latency = new Accumulator();
-  loss = new Accumulator();
-  /** Values for the median: samples, or rollup means weighted by their counts. */
-  latencyMid: Weighted[] = [];
-  lossMid: Weighted[] = [];
-  /** Values for the 95th percentile: samples, or rollup p95s weighted by their counts. */
-  latencyHigh: Weighted[] = [];
-  lossHigh: Weighted[] = [];
-  /** Raw samples of the most recent sampling time seen. */
-  private latestSamples: SampleRow[] = [];
-  /** Rollups of the most recent bucket seen (used only when there are no raw samples). */
-  private latestRollups: RollupRow[] = [];
-
-  addSample(s: SampleRow): void {
-    this.samples += 1;
-    if (s.state === 'DOWN') {
-      this.downSamples += 1;
-    }
-    const latency = usableLatency(s);
-    this.latency.add(latency);
-    this.loss.add(s.packetLossPercent);
-    if (latency !== null) {
-      this.latencyMid.push({ v: latency, w: 1 });
-      this.latencyHigh.push({ v: latency, w: 1 });
-    }
-    if (s.packetLossPercent !== null) {
-      this.lossMid.push({ v: s.packetLossPercent, w: 1 });
-      this.lossHigh.push({ v: s.packetLossPercent, w: 1 });
-    }
-    const latestAt = this.latestSamples[0]?.at ?? Number.NEGATIVE_INFINITY;
-    if (s.at > latestAt) {
-      this.latestSamples = [s];
-    } else if (s.at === latestAt) {
-      this.latestSamples.push(s);
-    }
-  }
-
-  addRollup(r: RollupRow): void {
-    this.samples += r.samples;
-    this.downSamples += r.downSamples;
-    this.latency.add(r.latencyAvg, r.latencyCount, r.latencyMax);
-    this.loss.add(r.lossAvg, r.lossCount, r.lossMax);
-    if (r.latencyAvg !== null && r.latencyCount > 0) {
-      this.latencyMid.push({ v: r.latencyAvg, w: r.latencyCount });
-      this.latencyHigh.push({
-        v: r.latencyP95 ?? r.latencyAvg,
-        w: r.latencyCount,
-      });
-    }
-    if (r.lossAvg !== null && r.lossCount > 0) {
-      this.lossMid.push({ v: r.lossAvg, w: r.lossCount });
-      this.lossHigh.push({ v: r.lossP95 ?? r.lossAvg, w: r.lossCount });
-    }
-    const latestAt =
-      this.latestRollups[0]?.bucketStart ?? Number.NEGATIVE_INFINITY;
-    if (r.bucketStart > latestAt) {
-      this.latestRollups = [r];
-    } else if (r.bucketStart === latestAt) {
-      this.latestRollups.push(r);
-    }
-  }
-
-  /**
-   * The pair at its most recent sampling time: the mean over its gateway pods (both
-   * directions). Without raw samples in the window, the most recent rollup bucket,
-   * where a pod counts as down when most of its samples in the bucket were.
-   */
-  latestValue(): LatencyLatest | null {
-    const latency = new Accumulator();
-    const loss = new Accumulator();
-    if (this.latestSamples.length > 0) {
-      for (const s of this.latestSamples) {
-        latency.add(usableLatency(s));
-        loss.add(s.packetLossPercent);
-      }
-      return {
-        at: new Date(this.latestSamples[0].at).toISOString(),
-        latencyMs: round(latency.mean()),
-        packetLossPercent: round(loss.mean()),
-        pods: this.latestSamples.length,
-        downPods: this.latestSamples.filter(s => s.state === 'DOWN').length,
-      };
-    }
-    if (this.latestRollups.length > 0) {
-      for (const r of this.latestRollups) {
-        latency.add(r.latencyAvg, r.latencyCount);
-        loss.add(r.lossAvg, r.lossCount);
-      }
-      return {
-        at: new Date(this.latestRollups[0].bucketStart).toISOString(),
-        latencyMs: round(latency.mean()),
-        packetLossPercent: round(loss.mean()),
-        pods: this.latestRollups.length,
-        downPods: this.latestRollups.filter(r => r.downSamples * 2 > r.samples)
-          .length,
-      };
-    }
-    return null;
-  }
-
-  toCell(pair: [string, string]): LatencyMatrixCell {
-    const stats = (
-      acc: Accumulator,
-      mid: Weighted[],
-      high: Weighted[],
-    ): LatencyStats => ({
-      p50: round(weightedPercentile(mid, 0.5)),
-      p95: round(weightedPercentile(high, 0.95)),
-      max: round(acc.max),
-      mean: round(acc.mean()),
-    });
-    return {
-      clusters: pair,
-      latest: this.latestValue(),
-      latencyMs: stats(this.latency, this.latencyMid, this.latencyHigh),
-      packetLossPercent: stats(this.loss, this.lossMid, this.lossHigh),
-      samples: this.samples,
-      downSamples: this.downSamples,
-    };
-  }
-}
-
-/** Descending with null first (an unmeasurable pair is treated as the worst). */
-function compareWorst(a: number | null, b: number | null): number {
-  if (a === b) {
-    return 0;
-  }
-  if (a === null) {
-    return -1;
-  }
-  if (b === null) {
-    return 1;
-  }
-  return b - a;
-}
-
-/** Orders cells worst first: p95 latency, then p95 loss, then pair name. */
-export function compareCellsWorstFirst(
-  a: LatencyMatrixCell,
-  b: LatencyMatrixCell,
-): number {
-  return (
-    compareWorst(a.latencyMs.p95, b.latencyMs.p95) ||
-    compareWorst(a.packetLossPercent.p95, b.packetLossPercent.p95) ||
-    pairKey(a.clusters).localeCompare(pairKey(b.clusters))
-  );
-}
-
-function resolutionOf(
-  from: number,
-  split: number,
-  to: number,
-): LatencyResolution {
-  if (split <= from) {
-    return 'raw';
-  }
-  if (split >= to) {
-    return 'rollup';
-  }
-  return 'mixed';
+/** What rows are handed to while a plan is read. */
+interface RowSink {
+  addSample(s: SampleRow): void;
+  addRollup(r: RollupRow): void;
 }
 
 /**
  * The embedded {@link LatencySource}: answers from the samples the sampler stored
- * (see `LatencyStore` for the storage design).
+ * (see `LatencyStore` for the storage design, `queryPlan` for the choice of raw
+ * samples or rollups).
  *
- * Every query is split at a time `S`: rollups answer `[from, S)`, raw samples
- * `[S, to)`. When the caller wants fine detail (series step under 5 minutes, matrix
- * window up to {@link MAX_RAW_MATRIX_WINDOW_MS}), `S` is as early as raw samples are
- * complete (`min(now − raw retention, watermark)`, bucket-aligned); otherwise `S` is
- * the rollup watermark, so only the not-yet-rolled-up tail is read raw.
- *
- * A rollup bucket counts at its start time: a step that is not a multiple of 5 minutes
- * (or a `from` that is not aligned) can see a bucket's samples in the step where the
- * bucket starts rather than spread over the steps it overlaps.
+ * Reads are bounded: before reading, the rows a query would read are counted (an
+ * index-only count that stops past `maxRows`); a query over the limit answers 400
+ * (`InputError`) saying how to narrow it. A matrix that would read too many raw
+ * samples is answered from rollups instead (`approximate: true`) when that fits.
+ * Rows are read page by page and aggregated per step (series) or pair (matrix), so
+ * memory grows with the answer, not with the rows read.
  */
 export class GatewayStatusLatencySource implements LatencySource {
   private readonly store: LatencyStore;
   private readonly rawRetentionMs: number;
+  private readonly maxRows: number;
+  private readonly maxResponsePoints: number;
+  private readonly pageRows?: number;
   private readonly clock: () => Date;
 
   constructor(options: GatewayStatusLatencySourceOptions) {
     this.store = options.store;
     this.rawRetentionMs = options.rawRetentionMs;
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+    this.maxResponsePoints =
+      options.maxResponsePoints ?? DEFAULT_MAX_RESPONSE_POINTS;
+    this.pageRows = options.pageRows;
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -297,80 +98,27 @@ export class GatewayStatusLatencySource implements LatencySource {
       );
     }
     const ref = sliceRef(query);
-    const split = await this.splitAt(from, to, stepMs < ROLLUP_BUCKET_MS);
-    const [rollups, samples] = await Promise.all([
-      split > from ? this.store.fetchRollups(ref, from, split) : [],
-      split < to ? this.store.fetchSamples(ref, split, to) : [],
-    ]);
-
-    const series = new Map<
-      string,
-      {
-        pair: [string, string];
-        localCluster?: string;
-        gatewayPod?: string;
-        points: Map<number, PointAcc>;
-      }
-    >();
-    const pointFor = (
-      row: { localCluster: string; remoteCluster: string; gatewayPod: string },
-      at: number,
-    ): PointAcc => {
-      const pair = clusterPair(row.localCluster, row.remoteCluster);
-      const key = query.byPod
-        ? JSON.stringify([...pair, row.localCluster, row.gatewayPod])
-        : pairKey(pair);
-      let entry = series.get(key);
-      if (!entry) {
-        entry = query.byPod
-          ? {
-              pair,
-              localCluster: row.localCluster,
-              gatewayPod: row.gatewayPod,
-              points: new Map(),
-            }
-          : { pair, points: new Map() };
-        series.set(key, entry);
-      }
-      const index = Math.floor((at - from) / stepMs);
-      let point = entry.points.get(index);
-      if (!point) {
-        point = new PointAcc();
-        entry.points.set(index, point);
-      }
-      return point;
-    };
-    for (const r of rollups) {
-      pointFor(r, r.bucketStart).addRollup(r);
+    const watermarkMs = await this.store.getWatermark();
+    const plan = this.plan(from, to, seriesPrefersRaw(stepMs), watermarkMs);
+    const exceeded = await this.findRowLimitExceeded(ref, plan);
+    if (exceeded) {
+      throw new InputError(seriesRowLimitMessage(exceeded));
     }
-    for (const s of samples) {
-      pointFor(s, s.at).addSample(s);
-    }
-
-    const result: LatencySeries[] = [...series.values()]
-      .sort(
-        (a, b) =>
-          pairKey(a.pair).localeCompare(pairKey(b.pair)) ||
-          (a.localCluster ?? '').localeCompare(b.localCluster ?? '') ||
-          (a.gatewayPod ?? '').localeCompare(b.gatewayPod ?? ''),
-      )
-      .map(entry => ({
-        clusters: entry.pair,
-        ...(query.byPod
-          ? { localCluster: entry.localCluster, gatewayPod: entry.gatewayPod }
-          : {}),
-        points: [...entry.points.entries()]
-          .sort(([a], [b]) => a - b)
-          .map(([index, acc]) => acc.toPoint(from + index * stepMs)),
-      }));
-
+    const aggregate = new SeriesAggregate({
+      fromMs: from,
+      toMs: to,
+      stepMs,
+      byPod: query.byPod === true,
+      maxPoints: this.maxResponsePoints,
+    });
+    await this.read(ref, plan, aggregate, seriesRowLimitMessage);
     return {
       ...ref,
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
       stepSeconds: query.stepSeconds,
-      resolution: resolutionOf(from, split, to),
-      series: result,
+      resolution: plan.resolution,
+      series: aggregate.result(),
     };
   }
 
@@ -384,81 +132,113 @@ export class GatewayStatusLatencySource implements LatencySource {
     const ref = sliceRef(query);
     const to = this.clock().getTime();
     const from = to - windowMs;
-    const split = await this.splitAt(
-      from,
-      to,
-      windowMs <= MAX_RAW_MATRIX_WINDOW_MS,
-    );
-    const [rollups, samples] = await Promise.all([
-      split > from ? this.store.fetchRollups(ref, from, split) : [],
-      split < to ? this.store.fetchSamples(ref, split, to) : [],
-    ]);
-
-    const cells = new Map<string, { pair: [string, string]; acc: CellAcc }>();
-    const clusters = new Set<string>();
-    const cellFor = (row: {
-      localCluster: string;
-      remoteCluster: string;
-    }): CellAcc => {
-      clusters.add(row.localCluster);
-      clusters.add(row.remoteCluster);
-      const pair = clusterPair(row.localCluster, row.remoteCluster);
-      const key = pairKey(pair);
-      let entry = cells.get(key);
-      if (!entry) {
-        entry = { pair, acc: new CellAcc() };
-        cells.set(key, entry);
-      }
-      return entry.acc;
-    };
-    for (const r of rollups) {
-      cellFor(r).addRollup(r);
+    const watermarkMs = await this.store.getWatermark();
+    let plan = this.plan(from, to, matrixPrefersRaw(windowMs), watermarkMs);
+    let exceeded = await this.findRowLimitExceeded(ref, plan);
+    if (exceeded && plan.rollupSplitMs > plan.splitMs) {
+      // Too many raw samples for exact percentiles: rollups as far as they go.
+      plan = this.plan(from, to, false, watermarkMs);
+      exceeded = await this.findRowLimitExceeded(ref, plan);
     }
-    for (const s of samples) {
-      cellFor(s).addSample(s);
+    if (exceeded) {
+      throw new InputError(matrixRowLimitMessage(exceeded));
     }
-
-    const result = [...cells.values()]
-      .sort((a, b) => pairKey(a.pair).localeCompare(pairKey(b.pair)))
-      .map(({ pair, acc }) => acc.toCell(pair));
-    const worst = [...result]
-      .sort(compareCellsWorstFirst)
-      .slice(0, Math.max(0, query.worstPairs ?? DEFAULT_WORST_PAIRS));
-
+    const aggregate = new MatrixAggregate();
+    await this.read(ref, plan, aggregate, matrixRowLimitMessage);
     return {
       ...ref,
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
       windowSeconds: query.windowSeconds,
-      resolution: resolutionOf(from, split, to),
-      approximate: rollups.length > 0,
-      clusters: [...clusters].sort(),
-      cells: result,
-      worstPairs: worst,
+      resolution: plan.resolution,
+      ...aggregate.result(query.worstPairs ?? DEFAULT_WORST_PAIRS),
     };
   }
 
-  /**
-   * Where to switch from rollups to raw samples, clamped to `[from, to]`. Before the
-   * first rollup there is no watermark and everything is raw.
-   */
-  private async splitAt(
-    from: number,
-    to: number,
+  private plan(
+    fromMs: number,
+    toMs: number,
     preferRaw: boolean,
-  ): Promise<number> {
-    const watermark = await this.store.getWatermark();
-    if (watermark === undefined) {
-      return from;
+    watermarkMs: number | undefined,
+  ): ReadPlan {
+    return planRead({
+      fromMs,
+      toMs,
+      preferRaw,
+      nowMs: this.clock().getTime(),
+      rawRetentionMs: this.rawRetentionMs,
+      watermarkMs,
+    });
+  }
+
+  /**
+   * Whether the plan reads more than `maxRows` rows, counting the newest part first
+   * (each count stops past what is left of the limit); if so, where the newest
+   * `maxRows` rows end.
+   */
+  private async findRowLimitExceeded(
+    ref: LatencySliceRef,
+    plan: ReadPlan,
+  ): Promise<RowLimitExceeded | undefined> {
+    let left = this.maxRows;
+    const newestFirst = [...plan.parts].reverse();
+    for (const [i, part] of newestFirst.entries()) {
+      if (i < newestFirst.length - 1) {
+        const rows = await this.store.countRows(part.kind, ref, part, left + 1);
+        if (rows <= left) {
+          left -= rows;
+          continue;
+        }
+      }
+      const reachedMs = await this.store.timeAfterNewest(
+        part.kind,
+        ref,
+        part,
+        left,
+      );
+      if (reachedMs !== undefined) {
+        return { limit: this.maxRows, plan, reachedMs };
+      }
     }
-    const now = this.clock().getTime();
-    const split = preferRaw
-      ? Math.min(
-          alignDown(now - this.rawRetentionMs, ROLLUP_BUCKET_MS),
-          watermark,
-        )
-      : watermark;
-    return Math.min(Math.max(split, from), to);
+    return undefined;
+  }
+
+  /**
+   * Reads the plan's parts into `sink` under one row limit. Rows written after the
+   * count can still pass it: that answers 400 too, never a truncated answer.
+   */
+  private async read(
+    ref: LatencySliceRef,
+    plan: ReadPlan,
+    sink: RowSink,
+    message: (exceeded: RowLimitExceeded) => string,
+  ): Promise<void> {
+    let left = this.maxRows;
+    try {
+      for (const part of plan.parts) {
+        const options = { maxRows: left, pageRows: this.pageRows };
+        left -=
+          part.kind === 'rollup'
+            ? await this.store.scan('rollup', ref, part, {
+                ...options,
+                onRows: rows => rows.forEach(r => sink.addRollup(r)),
+              })
+            : await this.store.scan('raw', ref, part, {
+                ...options,
+                onRows: rows => rows.forEach(s => sink.addSample(s)),
+              });
+      }
+    } catch (error) {
+      if (error instanceof LatencyRowLimitError) {
+        const exceeded = (await this.findRowLimitExceeded(ref, plan)) ?? {
+          limit: this.maxRows,
+          plan,
+          reachedMs: plan.fromMs,
+        };
+        throw new InputError(message(exceeded));
+      }
+      throw error;
+    }
   }
 }
 

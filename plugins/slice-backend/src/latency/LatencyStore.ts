@@ -7,8 +7,35 @@ import {
   SAMPLES_TABLE,
   STATE_TABLE,
 } from './migrations';
-import { Accumulator, alignDown, weightedPercentile } from './stats';
-import type { TunnelObservation, TunnelState } from './types';
+import { DEFAULT_MAX_ROWS, type ReadKind, type TimeRange } from './queryPlan';
+import { rollupBucket } from './rollupBucket';
+import {
+  finiteOrNull,
+  isName,
+  ROLLUP_BUCKET_MS,
+  type RollupRow,
+  SAMPLE_COLUMNS,
+  type SampleRow,
+  toSampleRow,
+  toState,
+} from './rows';
+import {
+  countSliceRows,
+  type RowOf,
+  type ScanOptions,
+  scanSlice,
+  timeAfterNewest,
+} from './sliceReads';
+import { alignDown } from './stats';
+import type { TunnelObservation } from './types';
+
+export {
+  ROLLUP_BUCKET_MS,
+  usableLatency,
+  type RollupRow,
+  type SampleRow,
+} from './rows';
+export { LatencyRowLimitError, type ScanOptions } from './sliceReads';
 
 /**
  * Storage design (raw samples → 5-minute rollups → gone):
@@ -35,8 +62,6 @@ import type { TunnelObservation, TunnelState } from './types';
  *   (e.g. after a crash before the watermark moved) is harmless.
  */
 
-/** Width of a rollup bucket. */
-export const ROLLUP_BUCKET_MS = 5 * 60_000;
 /** A bucket is rolled up once it ended at least this long ago. */
 export const ROLLUP_GRACE_MS = 60_000;
 
@@ -44,63 +69,10 @@ const WATERMARK_KEY = 'rollup_watermark';
 const SAMPLE_INSERT_CHUNK = 60;
 const ROLLUP_INSERT_CHUNK = 40;
 
-/** One stored raw sample. */
-export interface SampleRow {
-  localCluster: string;
-  remoteCluster: string;
-  gatewayPod: string;
-  state: TunnelState;
-  latencyMs: number | null;
-  packetLossPercent: number | null;
-  txRateKbps: number | null;
-  rxRateKbps: number | null;
-  /** Epoch ms. */
-  at: number;
-}
-
-/** One stored rollup bucket of one gateway pod. */
-export interface RollupRow {
-  localCluster: string;
-  remoteCluster: string;
-  gatewayPod: string;
-  /** Epoch ms, multiple of {@link ROLLUP_BUCKET_MS}. */
-  bucketStart: number;
-  samples: number;
-  downSamples: number;
-  latencyCount: number;
-  latencyAvg: number | null;
-  latencyMax: number | null;
-  latencyP95: number | null;
-  lossCount: number;
-  lossAvg: number | null;
-  lossMax: number | null;
-  lossP95: number | null;
-  txCount: number;
-  txAvg: number | null;
-  rxCount: number;
-  rxAvg: number | null;
-}
-
 /** How long each resolution is kept. */
 export interface LatencyRetention {
   rawMs: number;
   rollupMs: number;
-}
-
-function finiteOrNull(value: unknown): number | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
-
-function isName(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 255;
-}
-
-function toState(value: unknown): TunnelState {
-  return value === 'UP' || value === 'DOWN' ? value : 'UNKNOWN';
 }
 
 /** Database access for the latency history. Creates its tables on first use. */
@@ -184,46 +156,58 @@ export class LatencyStore {
     return rows.length;
   }
 
-  /** Raw samples of one slice with `from <= at < to`, in time order. */
+  /**
+   * Rows of `kind` (raw samples or rollups) of one slice in `[from, to)`, in time
+   * order, read page by page and handed to `onRows`; throws `LatencyRowLimitError`
+   * past `maxRows`. Returns how many were read.
+   */
+  async scan<K extends ReadKind>(
+    kind: K,
+    ref: LatencySliceRef,
+    range: TimeRange,
+    options: ScanOptions<RowOf[K]>,
+  ): Promise<number> {
+    return scanSlice(await this.ready(), kind, ref, range, options);
+  }
+
+  /** How many rows of `kind` one slice has in the range, counting at most `limit`. */
+  async countRows(
+    kind: ReadKind,
+    ref: LatencySliceRef,
+    range: TimeRange,
+    limit: number,
+  ): Promise<number> {
+    return countSliceRows(await this.ready(), kind, ref, range, limit);
+  }
+
+  /** Time of the row after the newest `skip` rows in the range; undefined if none. */
+  async timeAfterNewest(
+    kind: ReadKind,
+    ref: LatencySliceRef,
+    range: TimeRange,
+    skip: number,
+  ): Promise<number | undefined> {
+    return timeAfterNewest(await this.ready(), kind, ref, range, skip);
+  }
+
+  /** Raw samples of one slice with `from <= at < to`, in time order (at most `maxRows`). */
   async fetchSamples(
     ref: LatencySliceRef,
     fromMs: number,
     toMs: number,
+    options: { maxRows?: number } = {},
   ): Promise<SampleRow[]> {
-    const knex = await this.ready();
-    const rows = await knex(SAMPLES_TABLE)
-      .select(
-        'local_cluster',
-        'remote_cluster',
-        'gateway_pod',
-        'state',
-        'latency_ms',
-        'packet_loss_percent',
-        'tx_rate_kbps',
-        'rx_rate_kbps',
-        'sampled_at',
-      )
-      .where({ hub: ref.hub, project: ref.project, slice: ref.slice })
-      .andWhere('sampled_at', '>=', fromMs)
-      .andWhere('sampled_at', '<', toMs)
-      .orderBy('sampled_at');
-    return rows.map(toSampleRow);
+    return this.collect('raw', ref, { fromMs, toMs }, options.maxRows);
   }
 
-  /** Rollups of one slice whose bucket starts in `[from, to)`, in time order. */
+  /** Rollups of one slice whose bucket starts in `[from, to)`, in time order (at most `maxRows`). */
   async fetchRollups(
     ref: LatencySliceRef,
     fromMs: number,
     toMs: number,
+    options: { maxRows?: number } = {},
   ): Promise<RollupRow[]> {
-    const knex = await this.ready();
-    const rows = await knex(ROLLUPS_TABLE)
-      .select('*')
-      .where({ hub: ref.hub, project: ref.project, slice: ref.slice })
-      .andWhere('bucket_start', '>=', fromMs)
-      .andWhere('bucket_start', '<', toMs)
-      .orderBy('bucket_start');
-    return rows.map(toRollupRow);
+    return this.collect('rollup', ref, { fromMs, toMs }, options.maxRows);
   }
 
   /** Every bucket before this time (epoch ms) is rolled up; undefined before the first rollup. */
@@ -266,20 +250,7 @@ export class LatencyStore {
       const bucketEnd = bucketStart + ROLLUP_BUCKET_MS;
       const rows = (
         await knex(SAMPLES_TABLE)
-          .select(
-            'hub',
-            'project',
-            'slice',
-            'local_cluster',
-            'remote_cluster',
-            'gateway_pod',
-            'state',
-            'latency_ms',
-            'packet_loss_percent',
-            'tx_rate_kbps',
-            'rx_rate_kbps',
-            'sampled_at',
-          )
+          .select('hub', 'project', 'slice', ...SAMPLE_COLUMNS)
           .where('sampled_at', '>=', bucketStart)
           .andWhere('sampled_at', '<', bucketEnd)
       ).map(row => ({
@@ -333,141 +304,24 @@ export class LatencyStore {
     return { samples, rollups };
   }
 
+  private async collect<K extends ReadKind>(
+    kind: K,
+    ref: LatencySliceRef,
+    range: TimeRange,
+    maxRows = DEFAULT_MAX_ROWS,
+  ): Promise<RowOf[K][]> {
+    const rows: RowOf[K][] = [];
+    await this.scan(kind, ref, range, {
+      maxRows,
+      onRows: page => rows.push(...page),
+    });
+    return rows;
+  }
+
   private async setWatermark(knex: LatencyKnex, value: number): Promise<void> {
     await knex(STATE_TABLE)
       .insert({ key: WATERMARK_KEY, value })
       .onConflict('key')
       .merge();
   }
-}
-
-function toSampleRow(row: Record<string, unknown>): SampleRow {
-  return {
-    localCluster: String(row.local_cluster),
-    remoteCluster: String(row.remote_cluster),
-    gatewayPod: String(row.gateway_pod),
-    state: toState(row.state),
-    latencyMs: finiteOrNull(row.latency_ms),
-    packetLossPercent: finiteOrNull(row.packet_loss_percent),
-    txRateKbps: finiteOrNull(row.tx_rate_kbps),
-    rxRateKbps: finiteOrNull(row.rx_rate_kbps),
-    at: Number(row.sampled_at),
-  };
-}
-
-function toRollupRow(row: Record<string, unknown>): RollupRow {
-  return {
-    localCluster: String(row.local_cluster),
-    remoteCluster: String(row.remote_cluster),
-    gatewayPod: String(row.gateway_pod),
-    bucketStart: Number(row.bucket_start),
-    samples: Number(row.samples),
-    downSamples: Number(row.down_samples),
-    latencyCount: Number(row.latency_count),
-    latencyAvg: finiteOrNull(row.latency_avg),
-    latencyMax: finiteOrNull(row.latency_max),
-    latencyP95: finiteOrNull(row.latency_p95),
-    lossCount: Number(row.loss_count),
-    lossAvg: finiteOrNull(row.loss_avg),
-    lossMax: finiteOrNull(row.loss_max),
-    lossP95: finiteOrNull(row.loss_p95),
-    txCount: Number(row.tx_count),
-    txAvg: finiteOrNull(row.tx_avg),
-    rxCount: Number(row.rx_count),
-    rxAvg: finiteOrNull(row.rx_avg),
-  };
-}
-
-/** Latency of a sample as used in statistics: none when the tunnel was DOWN. */
-export function usableLatency(sample: {
-  state: TunnelState;
-  latencyMs: number | null;
-}): number | null {
-  return sample.state === 'DOWN' ? null : sample.latencyMs;
-}
-
-/** Aggregates one bucket's raw samples into one rollup row per gateway pod. */
-function rollupBucket(
-  bucketStart: number,
-  rows: Array<{
-    hub: string;
-    project: string;
-    slice: string;
-    sample: SampleRow;
-  }>,
-): Array<Record<string, string | number | null>> {
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const s = row.sample;
-    const key = JSON.stringify([
-      row.hub,
-      row.project,
-      row.slice,
-      s.localCluster,
-      s.remoteCluster,
-      s.gatewayPod,
-    ]);
-    const group = groups.get(key);
-    if (group) {
-      group.push(row);
-    } else {
-      groups.set(key, [row]);
-    }
-  }
-  const result: Array<Record<string, string | number | null>> = [];
-  for (const group of groups.values()) {
-    const { hub, project, slice, sample: first } = group[0];
-    const latency = new Accumulator();
-    const loss = new Accumulator();
-    const tx = new Accumulator();
-    const rx = new Accumulator();
-    const latencies: number[] = [];
-    const losses: number[] = [];
-    let down = 0;
-    for (const { sample } of group) {
-      if (sample.state === 'DOWN') {
-        down += 1;
-      }
-      const l = usableLatency(sample);
-      if (l !== null) {
-        latency.add(l);
-        latencies.push(l);
-      }
-      if (sample.packetLossPercent !== null) {
-        loss.add(sample.packetLossPercent);
-        losses.push(sample.packetLossPercent);
-      }
-      tx.add(sample.txRateKbps);
-      rx.add(sample.rxRateKbps);
-    }
-    const p95 = (values: number[]) =>
-      weightedPercentile(
-        values.map(v => ({ v, w: 1 })),
-        0.95,
-      );
-    result.push({
-      hub,
-      project,
-      slice,
-      local_cluster: first.localCluster,
-      remote_cluster: first.remoteCluster,
-      gateway_pod: first.gatewayPod,
-      bucket_start: bucketStart,
-      samples: group.length,
-      down_samples: down,
-      latency_count: latency.count,
-      latency_avg: latency.mean(),
-      latency_max: latency.max,
-      latency_p95: p95(latencies),
-      loss_count: loss.count,
-      loss_avg: loss.mean(),
-      loss_max: loss.max,
-      loss_p95: p95(losses),
-      tx_count: tx.count,
-      tx_avg: tx.mean(),
-      rx_count: rx.count,
-      rx_avg: rx.mean(),
-    });
-  }
-  return result;
 }

@@ -2,6 +2,7 @@ import type { Config } from '@backstage/config';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMs } from './durations';
 import type { LatencyRetention } from './LatencyStore';
+import { DEFAULT_MAX_ROWS } from './queryPlan';
 
 /** The latency history's settings, read from `slice.latency`. */
 export interface LatencyConfig {
@@ -10,12 +11,17 @@ export interface LatencyConfig {
   /** How often tunnel status is sampled. */
   samplingIntervalMs: number;
   retention: LatencyRetention;
+  query: {
+    /** Most stored rows (raw samples plus rollups) one latency request may read. */
+    maxRows: number;
+  };
 }
 
 export const LATENCY_CONFIG_DEFAULTS = {
   samplingInterval: '30s',
   rawRetention: '24h',
   rollupRetention: '30d',
+  maxRows: DEFAULT_MAX_ROWS,
 } as const;
 
 const KEYS = {
@@ -23,6 +29,7 @@ const KEYS = {
   interval: 'slice.latency.sampling.interval',
   raw: 'slice.latency.retention.raw',
   rollup: 'slice.latency.retention.rollup',
+  maxRows: 'slice.latency.query.maxRows',
 };
 
 function readDuration(config: Config, key: string, fallbackMs: number): number {
@@ -66,9 +73,16 @@ export function readLatencyConfig(config: Config): LatencyConfig {
       `Invalid rollup retention at '${KEYS.rollup}': must not be shorter than '${KEYS.raw}'`,
     );
   }
+  const maxRows = config.getOptionalNumber(KEYS.maxRows) ?? DEFAULT_MAX_ROWS;
+  if (!Number.isSafeInteger(maxRows) || maxRows < 1000) {
+    throw new Error(
+      `Invalid row limit at '${KEYS.maxRows}': must be a whole number of at least 1000`,
+    );
+  }
   return {
     source,
     samplingIntervalMs,
     retention: { rawMs, rollupMs },
+    query: { maxRows },
   };
 }

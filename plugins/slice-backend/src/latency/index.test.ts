@@ -120,6 +120,46 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('reads at most slice.latency.query.maxRows rows per request', async () => {
+      const knex = await databases.init(databaseId);
+      const scheduler = mockServices.scheduler.mock();
+      // One sampling run of 1001 gateway pods: one row more than the limit.
+      const pods = Array.from({ length: 1001 }, (_, i) => ({
+        ...tunnels(10)[0],
+        gatewayPod: `pod-${i}`,
+      }));
+      const history = createLatencyHistory({
+        database: { getClient: async () => knex },
+        scheduler,
+        logger: mockServices.logger.mock(),
+        config: new ConfigReader({
+          slice: {
+            hubs: [{ name: 'prod' }],
+            latency: { query: { maxRows: 1000 } },
+          },
+        }),
+        provider: { currentTunnels: () => pods },
+        clock: () => new Date(T0),
+      });
+      await history.start();
+      const sampler = scheduler.scheduleTask.mock.calls
+        .map(([task]) => task)
+        .find(task => task.id === SAMPLER_TASK_ID)!;
+      await sampler.fn(new AbortController().signal);
+
+      const app = express()
+        .use(await history.router({ authorizeSlice: async () => {} }))
+        .use(mockErrorHandler());
+      const res = await request(app).get(
+        '/v1/latency?hub=prod&project=arcade&slice=games' +
+          '&from=2024-12-31T23:59:00Z&to=2025-01-01T00:01:00Z&step=30s',
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(
+        'would read more than 1000 stored rows',
+      );
+    });
+
     it('fails at creation on bad latency config, naming the key', () => {
       expect(() =>
         createLatencyHistory({

@@ -75,6 +75,7 @@ export function createLatencyHistory(
   const source = new GatewayStatusLatencySource({
     store,
     rawRetentionMs: settings.retention.rawMs,
+    maxRows: settings.query.maxRows,
     clock,
   });
   const sampler = new LatencySampler({

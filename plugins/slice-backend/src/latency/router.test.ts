@@ -1,5 +1,5 @@
 import { mockErrorHandler } from '@backstage/backend-test-utils';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import request from 'supertest';
 import type {
@@ -103,7 +103,7 @@ describe('createLatencyRouter', () => {
       });
     });
 
-    it('defaults to the last hour with about 300 points', async () => {
+    it('defaults to the last hour with a round step of at most 300 points', async () => {
       const res = await request(app).get(`/v1/latency?${SLICE}`);
       expect(res.status).toBe(200);
       expect(latency.series).toHaveBeenCalledWith({
@@ -112,8 +112,30 @@ describe('createLatencyRouter', () => {
         slice: 'games',
         from: '2025-01-01T11:00:00.000Z',
         to: '2025-01-01T12:00:00.000Z',
-        stepSeconds: 12,
+        stepSeconds: 15,
         byPod: false,
+      });
+    });
+
+    it.each([
+      ['2024-12-31T12:00:00Z', 300],
+      ['2024-12-25T12:00:00Z', 3600],
+      ['2025-01-01T11:50:00Z', 10],
+    ])('from %s, defaults to a step of %p s', async (from, stepSeconds) => {
+      const res = await request(app).get(`/v1/latency?${SLICE}&from=${from}`);
+      expect(res.status).toBe(200);
+      expect(latency.series.mock.calls[0][0].stepSeconds).toBe(stepSeconds);
+    });
+
+    it("passes a source's 400 for a query that is too large through", async () => {
+      latency.series.mockRejectedValueOnce(
+        new InputError('Latency query too large: narrow it'),
+      );
+      const res = await request(app).get(`/v1/latency?${SLICE}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: 'Latency query too large: narrow it',
       });
     });
 

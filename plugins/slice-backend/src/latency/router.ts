@@ -12,10 +12,11 @@ import {
   parseIsoDateTime,
   parseShortDuration,
 } from './durations';
+import { defaultStepSeconds } from './queryPlan';
 
 /** Most points a series may have: `(to − from) / step` is capped to this. */
 export const DEFAULT_MAX_POINTS = 2000;
-/** Points aimed at when `step` is not given. */
+/** Most points when `step` is not given (a round step is chosen, see `defaultStepSeconds`). */
 export const DEFAULT_TARGET_POINTS = 300;
 /** Range when `from` (or `to`) is not given. */
 export const DEFAULT_RANGE_MS = 3_600_000;
@@ -126,10 +127,13 @@ function readTime(req: express.Request, name: string): number | undefined {
  *
  * - `GET /v1/latency?hub=&project=&slice=&from=&to=&step=&byPod=` → `LatencySeriesResponse`.
  *   `from`/`to` are ISO 8601 date-times (default: the last hour), `step` is seconds or
- *   `30s`/`5m`/`1h`/`1d` (default: about 300 points); `byPod=true` gives one series per
- *   gateway pod.
+ *   `30s`/`5m`/`1h`/`1d` (default: a round step giving at most 300 points; from 5m on,
+ *   answered from rollups); `byPod=true` gives one series per gateway pod.
  * - `GET /v1/latency/matrix?hub=&project=&slice=&window=` → `LatencyMatrixResponse`.
  *   `window` is `<n>m`, `<n>h` or `<n>d` (default `1h`).
+ *
+ * A query that would read or return too much is answered with 400 by the source,
+ * saying how to narrow it.
  *
  * Bad parameters are answered with 400 (`InputError`) naming the parameter; unknown
  * parameters are rejected too, so that a typo (`form=`) does not silently fall back to
@@ -173,10 +177,11 @@ export async function createLatencyRouter(
     const stepText = single(req, 'step');
     let stepSeconds: number;
     if (stepText === undefined) {
-      stepSeconds = Math.max(
+      stepSeconds = defaultStepSeconds({
+        rangeSeconds,
         minStepSeconds,
-        Math.ceil(rangeSeconds / DEFAULT_TARGET_POINTS),
-      );
+        targetPoints: DEFAULT_TARGET_POINTS,
+      });
     } else {
       const parsed = /^\d{1,9}$/.test(stepText)
         ? Number(stepText)

@@ -1,7 +1,7 @@
 /**
  * Small, portable statistics over fetched rows. Percentiles are computed here, in
  * TypeScript, rather than in SQL (`percentile_cont` exists in PostgreSQL but not in
- * SQLite); the row counts involved are bounded by the query windows.
+ * SQLite); the rows one query reads are bounded by its row limit (see `queryPlan.ts`).
  */
 
 /** A value with a weight (a raw sample weighs 1, a rollup bucket weighs its sample count). */

@@ -3,6 +3,7 @@
  * (`createValidatedOpenApiRouter`), it is served at `/api/slice/openapi.json`, and the
  * integration tests check real responses against its schemas.
  */
+import { latencyPaths, latencySchemas } from '../latency/openapi';
 
 const name = {
   type: 'string',
@@ -432,6 +433,7 @@ export const spec = {
       ClusterList: listOf('#/components/schemas/ClusterSummary'),
       SliceList: listOf('#/components/schemas/SliceSummary'),
       EventList: listOf('#/components/schemas/SliceEvent'),
+      ...latencySchemas,
     },
   },
   paths: {
@@ -569,52 +571,6 @@ export const spec = {
         },
       },
     },
-    '/v1/latency': {
-      get: {
-        operationId: 'getLatencySeries',
-        parameters: [
-          query('hub', name, 'Hub', true),
-          query('project', name, 'Project', true),
-          query('slice', name, 'Slice', true),
-          query(
-            'from',
-            { type: 'string' },
-            'Start (ISO 8601; default one hour ago)',
-          ),
-          query('to', { type: 'string' }, 'End (ISO 8601; default now)'),
-          query('step', { type: 'string' }, 'Step: seconds or 30s/5m/1h/1d'),
-          query(
-            'byPod',
-            { type: 'string', enum: ['true', 'false'] },
-            'One series per gateway pod',
-          ),
-        ],
-        responses: {
-          '200': { description: 'Series per cluster pair' },
-          ...errorResponses,
-        },
-      },
-    },
-    '/v1/latency/matrix': {
-      get: {
-        operationId: 'getLatencyMatrix',
-        parameters: [
-          query('hub', name, 'Hub', true),
-          query('project', name, 'Project', true),
-          query('slice', name, 'Slice', true),
-          query(
-            'window',
-            { type: 'string', pattern: '^[0-9]+[mhd]$' },
-            'Window like 15m, 1h, 7d (default 1h)',
-          ),
-        ],
-        responses: {
-          '200': {
-            description: 'Cluster × cluster latency and loss, worst pairs',
-          },
-          ...errorResponses,
-        },
-      },
-    },
+    ...latencyPaths,
   },
 } as const;
