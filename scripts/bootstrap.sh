@@ -14,11 +14,15 @@ fi
 # Native addons (better-sqlite3) must build against the headers of the Node that runs them.
 if [ -n "${NODE_HEADERS_DIR:-}" ]; then export npm_config_nodedir="$NODE_HEADERS_DIR"; fi
 
-# `npm install` rather than `npm ci`: the registry reachable here lacks some other platforms'
-# optional binaries (e.g. @rollup/rollup-darwin-arm64), so the lockfile cannot list them and
-# `npm ci` refuses it as out of sync. `npm install` still installs exactly the locked versions.
-echo "› installing npm dependencies (a few minutes on a fresh machine)"
-npm install --no-audit --no-fund --loglevel=error
+# `npm ci`: installs exactly what package-lock.json lists and never rewrites it, so the checkout
+# stays clean. It refuses a lockfile that is out of sync with the package.json files (for
+# example one missing other platforms' optional binaries such as @rollup/rollup-darwin-arm64).
+echo "› installing npm dependencies (npm ci; about 7 minutes on a fresh machine)"
+if ! npm ci --no-audit --no-fund --loglevel=error; then
+  echo "✖ npm ci failed. If it says package.json and package-lock.json are not in sync, run" >&2
+  echo "  'npm install' (with Node 22: source scripts/toolchain.sh) and commit package-lock.json." >&2
+  exit 1
+fi
 
 # npm may skip the native build of better-sqlite3; build it against Node 22's headers.
 if ! node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1; then
