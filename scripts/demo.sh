@@ -10,6 +10,17 @@ SIM_PORT="${SIM_PORT:-16443}"
 STATE_DIR="$REPO_ROOT/.fleet-sim"
 KUBECONFIG_FILE="$STATE_DIR/demo-kubeconfig"
 LOG_DIR="$REPO_ROOT/artifacts/demo-logs"
+# Check the ports before touching anything: a demo that is already running uses them, and its
+# kubeconfig (removed below) must survive a second start.
+for port in "$SIM_PORT" 7007 3000; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "✖ port $port is already in use (is another demo running?). Stop it (Ctrl-C in its" >&2
+    echo "  terminal) or free port $port (e.g. 'ss -ltnp | grep :$port'), then start again." >&2
+    [ "$port" = "$SIM_PORT" ] && echo "  For the simulator you can instead pick another port: SIM_PORT=<port> $0" >&2
+    exit 1
+  fi
+done
+
 mkdir -p "$STATE_DIR" "$LOG_DIR"
 rm -f "$KUBECONFIG_FILE"
 
@@ -21,13 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-for port in "$SIM_PORT" 7007 3000; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "✖ port $port is already in use (is another demo running?)" >&2
-    exit 1
-  fi
-done
 
 # Each part runs in its own process group (setsid) so cleanup stops its children too.
 setsid node packages/fleet-sim/bin/fleet-sim start --scenario demo --port "$SIM_PORT" \
