@@ -129,6 +129,11 @@ export interface Config {
         /** How long 5-minute rollups are kept; at least `raw`. Default 30d. */
         rollup?: string | HumanDuration;
       };
+      /** Bounds on what one latency request may read. */
+      query?: {
+        /** Most stored rows (raw samples plus rollups) one request may read; at least 1000. Default 1000000. */
+        maxRows?: number;
+      };
     };
   };
 }
