@@ -18,3 +18,4 @@ export * from './fleet/events';
 export * from './fleet/project';
 export * from './permissions';
 export * from './fleet/componentHealth';
+export * from './preflight';
