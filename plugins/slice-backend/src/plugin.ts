@@ -30,6 +30,7 @@ export const slicePlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        lifecycle: coreServices.lifecycle,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -42,6 +43,7 @@ export const slicePlugin = createBackendPlugin({
           config,
           logger,
           database,
+          lifecycle,
           scheduler,
           httpRouter,
           httpAuth,
@@ -49,6 +51,15 @@ export const slicePlugin = createBackendPlugin({
           permissionsRegistry,
           fleet,
         } = deps;
+        // Backstage's database manager leaves SQLite connections open at shutdown (it keeps
+        // in-memory databases alive), and their pool's timers then keep the process alive: a
+        // stopped test backend left its Jest worker unable to exit. Close ours when we stop.
+        lifecycle.addShutdownHook(async () => {
+          const knex = await database.getClient();
+          if (String(knex.client.config.client).includes('sqlite')) {
+            await knex.destroy();
+          }
+        });
         const tenancy = readTenancyConfig(config);
         permissionsRegistry.addPermissions(
           slicePermissions.filter(p => p.type === 'basic'),
