@@ -6,7 +6,7 @@ function runFixture(file: string): Promise<{ code: number | null; stdout: string
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, '__fixtures__', file)],
+      ['--import', 'tsx', path.join(__dirname, '..', '__testUtils__', file)],
       { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

@@ -5,9 +5,9 @@
  * counted proves that no background promise is left unhandled.
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { FakeFleet, testHubConfig } from '../../__testUtils__/fakeHubTransport';
-import type { HubTransport } from '../../hubs/hubTransport';
-import { CachedFleetService } from '../FleetService';
+import { FakeFleet, testHubConfig } from './fakeHubTransport';
+import type { HubTransport } from '../hubs/hubTransport';
+import { CachedFleetService } from '../service/FleetService';
 
 let errorsLogged = 0;
 const logger: LoggerService = {
