@@ -308,16 +308,16 @@ export class KindWatcher {
   /** One watch connection, until the server ends it, it fails, expires or falls silent. */
   private watchOnce(signal: AbortSignal): Promise<WatchOutcome> {
     const connection = new AbortController();
-    const stopConnection = () => connection.abort();
-    signal.addEventListener('abort', stopConnection, { once: true });
     let silenceTimer: TimerHandle | undefined;
     return new Promise<WatchOutcome>((resolve, reject) => {
       let finished = false;
+      // Removed again when this connection ends: the loop's signal lives as long as the watcher.
+      const onStop = () => finish('closed');
       const finish = (outcome: WatchOutcome | Error) => {
         if (finished) return;
         finished = true;
         this.clock.clearTimeout(silenceTimer);
-        signal.removeEventListener('abort', stopConnection);
+        signal.removeEventListener('abort', onStop);
         connection.abort();
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
@@ -329,7 +329,11 @@ export class KindWatcher {
           this.timing.silenceTimeoutMs,
         );
       };
-      signal.addEventListener('abort', () => finish('closed'), { once: true });
+      if (signal.aborted) {
+        finish('closed');
+        return;
+      }
+      signal.addEventListener('abort', onStop, { once: true });
       armSilence();
       const openedAt = this.clock.now();
       let events = 0;

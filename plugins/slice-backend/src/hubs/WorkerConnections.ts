@@ -58,6 +58,8 @@ function isTransient(error: unknown): boolean {
 export class WorkerConnections {
   private readonly entries = new Map<string, WorkerEntry>();
   private stopped = false;
+  /** Aborts a credential read in flight when stop() is called, so stop() never waits for it. */
+  private readonly stopping = new AbortController();
   private reconciling?: Promise<void>;
 
   constructor(private readonly options: WorkerConnectionsOptions) {}
@@ -72,6 +74,7 @@ export class WorkerConnections {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.reconciling?.catch(() => undefined);
     await Promise.all([...this.entries.values()].map(e => e.group?.stop()));
   }
@@ -112,6 +115,7 @@ export class WorkerConnections {
         ms: timing.credentialTimeoutMs,
         what: `reading the credentials of worker ${name}`,
         call: signal => transport.resolveWorker({ cluster, project, signal }),
+        signal: this.stopping.signal,
       });
     } catch (error) {
       const message = describeError(error);
