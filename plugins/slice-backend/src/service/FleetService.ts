@@ -8,6 +8,7 @@ import {
 import {
   buildSnapshot,
   type FleetSnapshot,
+  type HubObjects,
 } from '@slice-portal/plugin-slice-common';
 import { readHubConfigs, type HubConfig } from '../config/hubConfig';
 import { readWatchTiming } from '../config/watchConfig';
@@ -27,6 +28,18 @@ export interface FleetService extends TunnelObservationProvider {
   /** Resolves when each hub has synced or failed once, at most after `timeoutMs`. */
   waitForInitialSync(timeoutMs: number): Promise<void>;
   hubNames(): string[];
+  /**
+   * The raw cached objects of one hub (WorkerSliceConfigs, ServiceExportConfigs...), read
+   * now rather than from the (up to a second old) snapshot: what a write's progress checks
+   * look at. Undefined for an unknown hub.
+   */
+  hubObjects(name: string): HubObjects | undefined;
+  /**
+   * Calls `listener` after every change a watch brings (synchronously, possibly hundreds of
+   * times a second at fleet scale: listeners must be cheap and debounce). Returns the
+   * function that removes it.
+   */
+  onChange(listener: () => void): () => void;
 }
 
 /**
@@ -58,6 +71,7 @@ export class CachedFleetService implements FleetService {
   private readonly hubs: HubCache[];
   private readonly logger: LoggerService;
   private readonly clock: Clock;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(options: CachedFleetServiceOptions) {
     this.logger = options.logger;
@@ -72,6 +86,7 @@ export class CachedFleetService implements FleetService {
           transport: options.transportFor?.(hub),
           onChange: () => {
             this.generation += 1;
+            this.notifyChange();
           },
         }),
     );
@@ -117,6 +132,30 @@ export class CachedFleetService implements FleetService {
 
   hubNames(): string[] {
     return this.hubs.map(h => h.config.name);
+  }
+
+  hubObjects(name: string): HubObjects | undefined {
+    return this.hubs.find(h => h.config.name === name)?.snapshot();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
+  /** A throwing listener is logged and skipped: it must not break the watch that called us. */
+  private notifyChange() {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.logger.error(
+          `Fleet change listener failed: ${describeError(error)}`,
+        );
+      }
+    }
   }
 
   snapshot(): FleetSnapshot {
