@@ -90,4 +90,35 @@ export class SliceAuthorizer {
   clusterFilter(credentials: BackstageCredentials) {
     return this.filterFor(credentials, clusterReadPermission);
   }
+
+  /**
+   * For writes: decides one permission on one resource (the project, or the slice/cluster
+   * in it) with the same conditional rules as reads, before anything is sent to a cluster.
+   * Throws a 403 naming the permission and the project.
+   */
+  async requireResourcePermission(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'kubeslice-resource'>,
+    resource: SliceResource,
+  ): Promise<void> {
+    const allowed = await this.filterFor(credentials, permission);
+    if (!allowed(resource)) throw new PermissionDeniedError(permission, resource);
+  }
+}
+
+/** A 403 decided by the permission policy (as opposed to one a cluster answered). */
+export class PermissionDeniedError extends NotAllowedError {
+  readonly permission: string;
+
+  constructor(
+    permission: ResourcePermission<'kubeslice-resource'>,
+    resource: SliceResource,
+  ) {
+    super(
+      `You may not ${permission.attributes.action ?? 'change'} ${
+        resource.name ? `'${resource.name}' in ` : ''
+      }project '${resource.project}' on hub '${resource.hub}' (${permission.name})`,
+    );
+    this.permission = permission.name;
+  }
 }

@@ -1,0 +1,222 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+  type BackstageCredentials,
+  type BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { startFleetSim, type FleetSim } from '@slice-portal/fleet-sim';
+import {
+  clusterRegisterPermission,
+  slicePermissions,
+  sliceResourcePermissions,
+} from '@slice-portal/plugin-slice-common';
+import { readTenancyConfig } from '../../config/tenancy';
+import {
+  createIsProjectOwnedByRule,
+  createSliceConditionalDecision,
+  isInProject,
+  sliceConditions,
+  sliceResourceRef,
+} from '../../permissions/rules';
+import { SliceAuthorizer } from '../../permissions/SliceAuthorizer';
+import { createWriteRouter } from '../router';
+import type { Preflights } from '../WriteContext';
+import { readWriteSettings } from '../writeConfig';
+import { FakeAuditLog, FakeOperationTracker, hubViewFromApi } from './fakes';
+
+/** Users of the write tests and the groups they are in (as the catalog would say). */
+export const PLATFORM = 'user:default/platform';
+export const ACME = 'user:default/acme-dev';
+export const ARCADE = 'user:default/arcade-dev';
+
+export function claimsOf(userRef: string): string[] {
+  if (userRef === PLATFORM) return [userRef, 'group:default/platform-team'];
+  if (userRef.startsWith('user:default/acme-')) return [userRef, 'group:default/team-acme'];
+  if (userRef.startsWith('user:default/arcade-')) return [userRef, 'group:default/team-arcade'];
+  return [userRef];
+}
+
+/**
+ * The decisions of the example app's policy (examples/app/.../slicePolicy.ts): platform
+ * users may do everything; tenants get the project-ownership condition on every slice
+ * permission, and are denied cluster registration.
+ */
+export const examplePolicyPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => {
+    const decide = (permission: ResourcePermission<'kubeslice-resource'>, credentials: BackstageCredentials) => {
+      const claims = claimsOf((credentials.principal as BackstageUserPrincipal).userEntityRef ?? '');
+      if (claims.includes('group:default/platform-team')) return { result: AuthorizeResult.ALLOW };
+      if (permission.name === clusterRegisterPermission.name) return { result: AuthorizeResult.DENY };
+      return createSliceConditionalDecision(permission, sliceConditions.isProjectOwnedBy({ claims }));
+    };
+    return {
+      async authorize(requests: any[]) {
+        return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+      },
+      async authorizeConditional(requests: any[], options: { credentials: BackstageCredentials }) {
+        return requests.map(({ permission }) => decide(permission, options.credentials));
+      },
+    } as any;
+  },
+});
+
+export interface HarnessOptions {
+  /** Worker write credentials for these clusters (`workers.write.clusters`, admin token). */
+  workerWrite?: string[];
+  /** `slice.hubs[0].write.auth.token`, when the hub is written with other credentials than it is read with. */
+  hubWriteToken?: (sim: FleetSim) => string;
+  preflights?: Partial<Preflights>;
+  extraSliceConfig?: Record<string, unknown>;
+}
+
+export interface Harness {
+  sim: FleetSim;
+  server: any;
+  tracker: FakeOperationTracker;
+  audit: FakeAuditLog;
+  /** The hub's objects through the admin kubeconfig, to see what really is stored. */
+  hub: CustomObjectsApi;
+  worker(name: string): CustomObjectsApi;
+  close(): Promise<void>;
+}
+
+/**
+ * The fleet simulator (demo scenario, HTTPS, real webhooks) and a test backend that serves
+ * the write routes with the slice plugin's permission registration, the fake tracker and
+ * audit log.
+ */
+export async function startWriteHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startFleetSim({
+    scenario: 'demo',
+    port: 0,
+    seed: 7,
+    statusIntervalMs: 1000,
+    onboardDelayMs: 200,
+  });
+  const tracker = new FakeOperationTracker(
+    hubViewFromApi({ kubeconfig: sim.kubeconfig, hub: 'demo' }),
+  );
+  const audit = new FakeAuditLog();
+  const writePlugin = createBackendPlugin({
+    pluginId: 'slice',
+    register(env) {
+      env.registerInit({
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+          httpRouter: coreServices.httpRouter,
+          httpAuth: coreServices.httpAuth,
+          permissions: coreServices.permissions,
+          permissionsRegistry: coreServices.permissionsRegistry,
+        },
+        async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry }) {
+          const tenancy = readTenancyConfig(config);
+          permissionsRegistry.addPermissions(slicePermissions.filter(p => p.type === 'basic'));
+          permissionsRegistry.addResourceType({
+            resourceRef: sliceResourceRef,
+            permissions: sliceResourcePermissions,
+            rules: [isInProject, createIsProjectOwnedByRule(tenancy)],
+            getResources: async refs => refs.map(() => undefined),
+          });
+          httpRouter.use(
+            createWriteRouter({
+              httpAuth,
+              authorizer: new SliceAuthorizer(permissions, permissionsRegistry),
+              tracker,
+              audit,
+              logger,
+              settings: readWriteSettings(config),
+              preflights: options.preflights,
+            }),
+          );
+        },
+      });
+    },
+  });
+  const hubEntry: Record<string, unknown> = {
+    name: 'demo',
+    url: sim.clusterUrl('hub'),
+    auth: { type: 'serviceAccount', token: sim.adminToken },
+    caData: Buffer.from(sim.caPem).toString('base64'),
+    workers: {
+      credentials: 'none',
+      write: {
+        clusters: (options.workerWrite ?? []).map(name => ({
+          name,
+          url: sim.clusterUrl(name),
+          token: sim.adminToken,
+          caData: Buffer.from(sim.caPem).toString('base64'),
+        })),
+      },
+    },
+  };
+  if (options.hubWriteToken)
+    hubEntry.write = { auth: { type: 'serviceAccount', token: options.hubWriteToken(sim) } };
+  const backend = await startTestBackend({
+    features: [
+      writePlugin,
+      examplePolicyPermissions,
+      mockServices.rootConfig.factory({
+        data: {
+          slice: {
+            hubs: [hubEntry],
+            tenancy: {
+              platformGroups: ['group:default/platform-team'],
+              projects: {
+                acme: ['group:default/team-acme'],
+                arcade: ['group:default/team-arcade'],
+              },
+            },
+            ...options.extraSliceConfig,
+          },
+        },
+      }),
+    ],
+  });
+  const kc = new KubeConfig();
+  kc.loadFromString(sim.kubeconfig);
+  const apiFor = (context: string) => {
+    const c = new KubeConfig();
+    c.loadFromString(sim.kubeconfig);
+    c.setCurrentContext(context);
+    return c.makeApiClient(CustomObjectsApi);
+  };
+  return {
+    sim,
+    server: backend.server,
+    tracker,
+    audit,
+    hub: apiFor('hub'),
+    worker: apiFor,
+    async close() {
+      tracker.stop();
+      await backend.stop();
+      await sim.close();
+    },
+  };
+}
+
+/** Reads a hub object through the admin credentials (undefined when absent). */
+export async function hubObject(
+  h: Harness,
+  plural: string,
+  namespace: string,
+  name: string,
+  group = 'controller.kubeslice.io',
+): Promise<any | undefined> {
+  try {
+    return await h.hub.getNamespacedCustomObject({ group, version: 'v1alpha1', namespace, plural, name });
+  } catch (e) {
+    if ((e as { code?: number }).code === 404) return undefined;
+    throw e;
+  }
+}
