@@ -106,6 +106,15 @@ export class SliceAuthorizer {
   }
 }
 
+/** What each write permission lets one do, for refusals that say what was refused. */
+const DOING: Record<string, (name?: string) => string> = {
+  'kubeslice.slice.create': () => 'create slices in',
+  'kubeslice.slice.update': name => (name ? `change slice '${name}' in` : 'change slices and QoS profiles in'),
+  'kubeslice.slice.delete': name => `delete slice${name ? ` '${name}'` : 's'} in`,
+  'kubeslice.cluster.register': name =>
+    name ? `register or deregister cluster '${name}' in` : 'register clusters in',
+};
+
 /** A 403 decided by the permission policy (as opposed to one a cluster answered). */
 export class PermissionDeniedError extends NotAllowedError {
   readonly permission: string;
@@ -114,10 +123,11 @@ export class PermissionDeniedError extends NotAllowedError {
     permission: ResourcePermission<'kubeslice-resource'>,
     resource: SliceResource,
   ) {
+    const doing =
+      DOING[permission.name]?.(resource.name) ??
+      `${permission.attributes.action ?? 'change'} resources in`;
     super(
-      `You may not ${permission.attributes.action ?? 'change'} ${
-        resource.name ? `'${resource.name}' in ` : ''
-      }project '${resource.project}' on hub '${resource.hub}' (${permission.name})`,
+      `You may not ${doing} project '${resource.project}' on hub '${resource.hub}' (${permission.name})`,
     );
     this.permission = permission.name;
   }

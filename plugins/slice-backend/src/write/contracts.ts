@@ -1,68 +1,22 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type {
-  FleetSnapshot,
-  HubObjects,
-} from '@slice-portal/plugin-slice-common';
 import type express from 'express';
+import type { OperationTarget } from '../operations/OperationTracker';
 
 /*
- * The operation tracker and audit log the write routes use. They are built in
- * src/operations and src/audit; until those modules land, the interfaces are declared
- * here exactly as agreed, so the write path compiles and is tested against in-memory
- * fakes. When they land this file re-exports theirs.
+ * The operation tracker and audit log the write routes use, built in src/operations and
+ * src/audit. The audit interface is declared here exactly as agreed until src/audit
+ * lands; then this file re-exports it too.
  */
 
-export interface OperationStep {
-  id: string;
-  title: string;
-  state: 'pending' | 'running' | 'done' | 'failed';
-  detail?: string;
-}
-export type OperationState = 'running' | 'done' | 'failed' | 'timedOut';
-export interface OperationTarget {
-  hub: string;
-  project: string;
-  slice?: string;
-  cluster?: string;
-}
-export interface Operation {
-  id: string;
-  kind: string;
-  target: OperationTarget;
-  actor: string;
-  createdAt: string;
-  updatedAt: string;
-  state: OperationState;
-  reason?: string;
-  steps: OperationStep[];
-}
-/** What check() sees: the fleet snapshot plus the raw hub objects of one hub. */
-export interface FleetSnapshotView {
-  snapshot: FleetSnapshot;
-  hub(name: string): HubObjects | undefined;
-}
-export interface OperationPhase {
-  title: string;
-  /** Runs once when the phase starts (e.g. the delete call after offboarding); a throw fails the operation with its message. */
-  run?: () => Promise<void>;
-  /** Evaluated against the current fleet state after each change; says what to show and whether the phase is complete or failed. */
-  check(fleet: FleetSnapshotView): {
-    steps: OperationStep[];
-    done: boolean;
-    failed?: string;
-  };
-}
-export interface OperationTracker {
-  start(options: {
-    kind: string;
-    target: OperationTarget;
-    actor: string;
-    timeoutMs: number;
-    phases: OperationPhase[];
-  }): Promise<Operation>;
-  get(id: string): Promise<Operation | undefined>;
-}
-
+export type {
+  FleetSnapshotView,
+  Operation,
+  OperationPhase,
+  OperationState,
+  OperationStep,
+  OperationTarget,
+  OperationTracker,
+} from '../operations/OperationTracker';
 export type AuditAction =
   | 'slice.create'
   | 'slice.update'

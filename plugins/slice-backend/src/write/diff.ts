@@ -59,16 +59,19 @@ const same = (a: unknown, b: unknown) =>
 /** Keys that identify an element of a list of objects, in the order they are tried. */
 const IDENTITY_KEYS = ['namespace', 'cluster', 'name'];
 
-function identityKey(items: unknown[]): string | undefined {
-  return IDENTITY_KEYS.find(key => {
-    const values = items.map(i =>
-      isPlainObject(i) ? (i as Record<string, unknown>)[key] : undefined,
-    );
-    return (
-      values.every(v => typeof v === 'string') &&
-      new Set(values).size === values.length
-    );
-  });
+/** A key whose values are strings and unique within each of the lists. */
+function identityKey(...lists: unknown[][]): string | undefined {
+  return IDENTITY_KEYS.find(key =>
+    lists.every(items => {
+      const values = items.map(i =>
+        isPlainObject(i) ? (i as Record<string, unknown>)[key] : undefined,
+      );
+      return (
+        values.every(v => typeof v === 'string') &&
+        new Set(values).size === values.length
+      );
+    }),
+  );
 }
 
 function diffValues(
@@ -102,8 +105,8 @@ function diffValues(
           out.push({ path, op: 'remove', before: v });
       return;
     }
-    const key = identityKey([...before, ...after].filter(isPlainObject));
-    if (key && [...before, ...after].every(isPlainObject)) {
+    const key = identityKey(before, after);
+    if (key) {
       const byKey = (list: unknown[]) =>
         new Map(
           list.map(i => [String((i as Record<string, unknown>)[key]), i]),

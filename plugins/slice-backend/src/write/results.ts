@@ -79,7 +79,7 @@ export function resultBody(options: {
   const { dryRun, current, stored, preflight, attempts, operation } = options;
   const body: WriteResultBody = {
     dryRun,
-    object: stored,
+    object: withoutManagedFields(stored),
     yaml: toYaml(withoutServerFields(stored)),
     diff: diffObjects(current, stored),
     preflight,
@@ -89,6 +89,13 @@ export function resultBody(options: {
   if (attempts !== undefined) body.attempts = attempts;
   if (operation) body.operation = operation;
   return body;
+}
+
+/** managedFields say which client set which field: noise in an answer meant for a person. */
+function withoutManagedFields(object: KubeObj): KubeObj {
+  if (!object.metadata?.managedFields) return object;
+  const { managedFields: _, ...metadata } = object.metadata;
+  return { ...object, metadata };
 }
 
 /** Spec and metadata the user controls are equal: nothing to write. */

@@ -27,7 +27,7 @@ import {
 } from '../../permissions/rules';
 import { SliceAuthorizer } from '../../permissions/SliceAuthorizer';
 import { createWriteRouter } from '../router';
-import type { Preflights } from '../WriteContext';
+import { DEFAULT_PREFLIGHTS, type Preflights } from '../WriteContext';
 import { readWriteSettings } from '../writeConfig';
 import { FakeAuditLog, FakeOperationTracker, hubViewFromApi } from './fakes';
 
@@ -74,8 +74,9 @@ export interface HarnessOptions {
   workerWrite?: string[];
   /** `slice.hubs[0].write.auth.token`, when the hub is written with other credentials than it is read with. */
   hubWriteToken?: (sim: FleetSim) => string;
-  preflights?: Partial<Preflights>;
-  extraSliceConfig?: Record<string, unknown>;
+  extraSliceConfig?: Record<string, any>;
+  /** Serve against this simulator (left running by close()) instead of starting one. */
+  sim?: FleetSim;
 }
 
 export interface Harness {
@@ -86,6 +87,11 @@ export interface Harness {
   /** The hub's objects through the admin kubeconfig, to see what really is stored. */
   hub: CustomObjectsApi;
   worker(name: string): CustomObjectsApi;
+  /**
+   * Turns one preflight off until the returned function is called, so a write the webhooks
+   * refuse reaches them (the admission-rejection tests).
+   */
+  withoutPreflight(kind: keyof Preflights): () => void;
   close(): Promise<void>;
 }
 
@@ -95,13 +101,23 @@ export interface Harness {
  * audit log.
  */
 export async function startWriteHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startFleetSim({
-    scenario: 'demo',
-    port: 0,
-    seed: 7,
-    statusIntervalMs: 1000,
-    onboardDelayMs: 200,
-  });
+  const ownSim = !options.sim;
+  const sim =
+    options.sim ??
+    (await startFleetSim({
+      scenario: 'demo',
+      port: 0,
+      seed: 7,
+      statusIntervalMs: 1000,
+      onboardDelayMs: 200,
+    }));
+  const off = new Set<keyof Preflights>();
+  const none = () => [];
+  const preflights: Partial<Preflights> = {
+    sliceConfig: (input, o) => (off.has('sliceConfig') ? none() : DEFAULT_PREFLIGHTS.sliceConfig(input, o)),
+    cluster: input => (off.has('cluster') ? none() : DEFAULT_PREFLIGHTS.cluster(input)),
+    qos: input => (off.has('qos') ? none() : DEFAULT_PREFLIGHTS.qos(input)),
+  };
   const tracker = new FakeOperationTracker(
     hubViewFromApi({ kubeconfig: sim.kubeconfig, hub: 'demo' }),
   );
@@ -135,14 +151,14 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
               audit,
               logger,
               settings: readWriteSettings(config),
-              preflights: options.preflights,
+              preflights,
             }),
           );
         },
       });
     },
   });
-  const hubEntry: Record<string, unknown> = {
+  const hubEntry: Record<string, any> = {
     name: 'demo',
     url: sim.clusterUrl('hub'),
     auth: { type: 'serviceAccount', token: sim.adminToken },
@@ -182,8 +198,6 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
       }),
     ],
   });
-  const kc = new KubeConfig();
-  kc.loadFromString(sim.kubeconfig);
   const apiFor = (context: string) => {
     const c = new KubeConfig();
     c.loadFromString(sim.kubeconfig);
@@ -197,10 +211,14 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
     audit,
     hub: apiFor('hub'),
     worker: apiFor,
+    withoutPreflight(kind) {
+      off.add(kind);
+      return () => off.delete(kind);
+    },
     async close() {
       tracker.stop();
       await backend.stop();
-      await sim.close();
+      if (ownSim) await sim.close();
     },
   };
 }
