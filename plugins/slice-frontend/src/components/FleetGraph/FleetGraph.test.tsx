@@ -2,207 +2,37 @@ import {
   renderInTestApp,
   registerMswTestHooks,
 } from '@backstage/frontend-test-utils';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type {
-  ClusterSummary,
-  FleetResponse,
-  FleetTunnel,
-  SliceSummary,
-} from '@slice-portal/plugin-slice-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { syntheticFleet } from '../../__testUtils__/syntheticFleet';
 import { slicePlugin } from '../../plugin';
 import { rootRouteRef } from '../../routes';
 import { FleetPage } from '../FleetPage/FleetPage';
-import { clusterPairs, layoutFleetGraph } from './graphLayout';
+import { FleetGraph } from './FleetGraph';
 
-const now = new Date().toISOString();
-const ok = { state: 'ok' as const, reasons: [] };
-const PROVIDERS = ['aws', 'gcp', 'azure', 'onprem'];
+// The layout at 200 clusters is tested without rendering in graphLayout.test.ts. Here:
+// the drawing and highlighting of the component, and on the fleet page only what needs
+// the page (the ?view=graph link, filtering its slices table, switching to the map) with
+// a small fleet, as every page render redraws its tables.
 
-/**
- * `projects` × `perProject` clusters named `t<p>-c<i>`. Per project: slice `mesh-<p>`
- * over the first 10 clusters (45 pairs) and a chain of two-member slices
- * `chain-<p>-<i>` between c<i> and c<i+1> (perProject - 1 pairs, 9 of them already in
- * the mesh). In project 0 the chain's c0 ↔ c1 tunnel is DOWN.
- */
-function bigFleet(projects: number, perProject: number) {
-  const clusters: ClusterSummary[] = [];
-  const slices: SliceSummary[] = [];
-  const tunnels: FleetTunnel[] = [];
-  const name = (p: number, i: number) => `t${p}-c${i}`;
-  for (let p = 0; p < projects; p++) {
-    const project = `tenant-${p + 1}`;
-    const memberOf = new Map<number, string[]>();
-    const slice = (sliceName: string, members: number[], down = false) => {
-      slices.push({
-        hub: 'demo',
-        project,
-        name: sliceName,
-        mode: 'single-network',
-        isolationEnabled: false,
-        namespaces: [],
-        members: members.map(i => ({
-          cluster: name(p, i),
-          onboardedNamespaces: [],
-          health: ok,
-        })),
-        health: ok,
-      });
-      for (const i of members) {
-        memberOf.set(i, [...(memberOf.get(i) ?? []), sliceName]);
-      }
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) {
-          tunnels.push({
-            hub: 'demo',
-            project,
-            slice: sliceName,
-            a: name(p, members[x]),
-            b: name(p, members[y]),
-            state: down ? 'DOWN' : 'UP',
-            latencyMs: 10,
-          });
-        }
-      }
-    };
-    slice(
-      `mesh-${p}`,
-      Array.from({ length: 10 }, (_, i) => i),
-    );
-    for (let i = 0; i + 1 < perProject; i++) {
-      slice(`chain-${p}-${i}`, [i, i + 1], p === 0 && i === 0);
-    }
-    for (let i = 0; i < perProject; i++) {
-      clusters.push({
-        hub: 'demo',
-        project,
-        name: name(p, i),
-        geo: {
-          cloudProvider: PROVIDERS[i % PROVIDERS.length],
-          cloudRegion: `r${i % 7}`,
-          latitude: (i % 120) - 60,
-          longitude: ((i * 7) % 340) - 170,
-        },
-        registrationStatus: 'Registered',
-        networkPresent: true,
-        nodeIPs: [],
-        cniSubnets: [],
-        slices: memberOf.get(i) ?? [],
-        health: ok,
-      });
-    }
-  }
-  const fleet: FleetResponse = {
-    generatedAt: now,
-    hubs: [
-      {
-        name: 'demo',
-        title: 'Demo fleet',
-        sync: { state: 'ok', lastSyncAt: now },
-        projects: Array.from({ length: projects }, (_, p) => `tenant-${p + 1}`),
-        clusterCount: clusters.length,
-        sliceCount: slices.length,
-      },
-    ],
-    clusters,
-    slices,
-    counts: {
-      clusters: { ok: clusters.length, warning: 0, error: 0, unknown: 0 },
-      slices: { ok: slices.length, warning: 0, error: 0, unknown: 0 },
-    },
-    errors: [],
-  };
-  return { fleet, tunnels };
-}
-
-describe('cluster pairs and the graph layout', () => {
-  it('folds the tunnels of every slice into one edge per cluster pair, with the worst state', () => {
-    const { tunnels } = bigFleet(1, 12);
-    const pairs = clusterPairs(tunnels);
-    // 45 mesh pairs + 11 chain pairs − 9 shared.
-    expect(pairs).toHaveLength(47);
-    const first = pairs.find(p => p.a === 't0-c0' && p.b === 't0-c1')!;
-    expect(first.state).toBe('DOWN');
-    expect(first.slices).toEqual(['chain-0-0', 'mesh-0']);
-    const reversed = clusterPairs([
-      { ...tunnels[0], a: 't0-c1', b: 't0-c0', state: 'DEGRADED' },
-      tunnels[0],
-    ]);
-    expect(reversed).toHaveLength(1);
-    expect(reversed[0].state).toBe('DEGRADED');
-  });
-
-  it('is deterministic, puts each project on its own ring and keeps every node in the picture', () => {
-    const { fleet, tunnels } = bigFleet(4, 50);
-    const a = layoutFleetGraph(fleet.clusters, clusterPairs(tunnels));
-    const b = layoutFleetGraph(
-      [...fleet.clusters].reverse(),
-      clusterPairs([...tunnels].reverse()),
-    );
-    expect(a.groups.map(g => g.key)).toEqual([
-      'demo/tenant-1',
-      'demo/tenant-2',
-      'demo/tenant-3',
-      'demo/tenant-4',
-    ]);
-    expect(b.nodes.map(n => [n.key, n.x, n.y])).toEqual(
-      a.nodes.map(n => [n.key, n.x, n.y]),
-    );
-    expect(b.edges.map(e => e.d)).toEqual(a.edges.map(e => e.d));
-    for (const n of a.nodes) {
-      expect(n.x).toBeGreaterThan(0);
-      expect(n.x).toBeLessThan(a.width);
-      expect(n.y).toBeGreaterThan(0);
-      expect(n.y).toBeLessThan(a.height);
-    }
-    // Providers are contiguous on a ring.
-    const ring = a.nodes.filter(n => n.cluster.project === 'tenant-1');
-    const providers = ring.map(n => n.cluster.geo.cloudProvider);
-    const runs = providers.filter((p, i) => i === 0 || p !== providers[i - 1]);
-    expect(runs).toHaveLength(PROVIDERS.length);
-  });
-});
-
-describe('FleetGraph on the fleet page', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  function serve(fleet: FleetResponse, tunnels: FleetTunnel[]) {
-    server.use(
-      http.get('*/api/slice/v1/fleet', () => HttpResponse.json(fleet)),
-      http.get('*/api/slice/v1/tunnels', () =>
-        HttpResponse.json({ items: tunnels, errors: [] }),
-      ),
-    );
-  }
-
-  async function openGraph() {
-    await renderInTestApp(<FleetPage />, {
-      features: [slicePlugin],
-      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
-    });
-    fireEvent.click(await screen.findByTestId('view-graph'));
-    return screen.findByTestId('fleet-graph');
-  }
-
-  it('draws 200 clusters and one edge per cluster pair that shares a slice', async () => {
-    const { fleet, tunnels } = bigFleet(4, 50);
-    serve(fleet, tunnels);
-    const graph = await openGraph();
-    const edges = () => graph.querySelectorAll('[data-testid^="graph-edge-"]');
-    // (45 + 49 − 9) pairs in each of 4 projects.
-    await waitFor(() => expect(edges()).toHaveLength(340));
-    expect(graph.querySelectorAll('[data-testid^="graph-node-"]')).toHaveLength(
-      200,
-    );
+describe('FleetGraph', () => {
+  it('draws a node per cluster and one edge per cluster pair that shares a slice', () => {
+    const { fleet, tunnels } = syntheticFleet(2, 12);
+    render(<FleetGraph clusters={fleet.clusters} tunnels={tunnels} />);
+    const graph = screen.getByTestId('fleet-graph');
+    const count = (prefix: string) =>
+      graph.querySelectorAll(`[data-testid^="${prefix}"]`).length;
+    // (45 + 11 − 9) pairs in each of 2 projects.
+    expect(count('graph-edge-')).toBe(94);
+    expect(count('graph-node-')).toBe(24);
     expect(graph).toHaveAttribute(
       'aria-label',
-      'Graph of 200 clusters and 340 cluster pairs',
+      'Graph of 24 clusters and 94 cluster pairs',
     );
     expect(screen.getByTestId('fleet-graph-summary')).toHaveTextContent(
-      '200 clusters, 340 cluster pairs sharing a slice',
+      '24 clusters, 94 cluster pairs sharing a slice',
     );
     const down = within(graph).getByTestId('graph-edge-t0-c0|t0-c1');
     expect(down).toHaveAttribute('data-state', 'DOWN');
@@ -212,22 +42,32 @@ describe('FleetGraph on the fleet page', () => {
       'data-state',
       'UP',
     );
-    // The map is not drawn while the graph is shown.
-    expect(screen.queryByTestId('fleet-map')).not.toBeInTheDocument();
+    expect(
+      within(graph).getByTestId('graph-group-demo/tenant-2'),
+    ).toHaveTextContent('tenant-2');
   });
 
-  it("highlights a hovered cluster's pairs and filters the slices by a clicked one", async () => {
-    const { fleet, tunnels } = bigFleet(2, 20);
-    serve(fleet, tunnels);
-    const graph = await openGraph();
-    const node = await within(graph).findByTestId('graph-node-t0-c0');
+  it("highlights a hovered cluster's pairs, reports a clicked one and keeps the selected one highlighted", () => {
+    const { fleet, tunnels } = syntheticFleet(1, 12);
+    const onClusterClick = jest.fn();
+    const { rerender } = render(
+      <FleetGraph
+        clusters={fleet.clusters}
+        tunnels={tunnels}
+        onClusterClick={onClusterClick}
+      />,
+    );
+    const graph = screen.getByTestId('fleet-graph');
+    const circle = (name: string) =>
+      within(graph).getByTestId(`graph-node-${name}`).querySelector('circle')!;
     expect(screen.queryByTestId('graph-focus')).not.toBeInTheDocument();
 
-    fireEvent.mouseOver(node.querySelector('circle')!);
-    const focus = await screen.findByTestId('graph-focus');
+    fireEvent.mouseOver(circle('t0-c0'));
     // c0 is in the mesh with c1 … c9.
     expect(
-      focus.querySelectorAll('[data-testid^="graph-focus-"]'),
+      screen
+        .getByTestId('graph-focus')
+        .querySelectorAll('[data-testid^="graph-focus-"]'),
     ).toHaveLength(9);
     expect(graph).toHaveAttribute('data-focus', 't0-c0');
     expect(screen.getByTestId('graph-focus-list')).toHaveTextContent(
@@ -237,22 +77,70 @@ describe('FleetGraph on the fleet page', () => {
       '.fg-e{stroke-opacity:.05}',
     );
 
-    fireEvent.mouseOut(node.querySelector('circle')!);
-    await waitFor(() =>
-      expect(screen.queryByTestId('graph-focus')).not.toBeInTheDocument(),
-    );
+    fireEvent.mouseOut(circle('t0-c0'));
+    expect(screen.queryByTestId('graph-focus')).not.toBeInTheDocument();
+    expect(graph).not.toHaveAttribute('data-focus');
 
-    fireEvent.click(within(graph).getByTestId('graph-node-t0-c5'));
-    expect(await screen.findByTestId('cluster-filter')).toHaveTextContent(
-      'Slices on t0-c5',
+    fireEvent.click(circle('t0-c11'));
+    const c11 = fleet.clusters.find(c => c.name === 't0-c11');
+    expect(onClusterClick).toHaveBeenCalledWith(c11);
+
+    rerender(
+      <FleetGraph
+        clusters={fleet.clusters}
+        tunnels={tunnels}
+        selected={c11}
+        onClusterClick={onClusterClick}
+      />,
     );
-    // mesh-0, chain-0-4, chain-0-5.
+    expect(graph).toHaveAttribute('data-focus', 't0-c11');
+    // c11 is only on the chain, with c10.
+    expect(screen.getByTestId('graph-focus-list')).toHaveTextContent(
+      't0-c11 shares slices with 1 cluster: t0-c10 (chain-0-10)',
+    );
+  });
+});
+
+describe('FleetGraph on the fleet page', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('opens from ?view=graph, filters the slices by a clicked cluster and switches to the map', async () => {
+    // 4 clusters: mesh-0 over c0 … c2 and the chain c0 – c1 – c2 – c3 (4 slices).
+    const { fleet, tunnels } = syntheticFleet(1, 4, 3);
+    server.use(
+      http.get('*/api/slice/v1/fleet', () => HttpResponse.json(fleet)),
+      http.get('*/api/slice/v1/tunnels', () =>
+        HttpResponse.json({ items: tunnels, errors: [] }),
+      ),
+    );
+    await renderInTestApp(<FleetPage />, {
+      features: [slicePlugin],
+      mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
+      initialRouteEntries: ['/slices?view=graph'],
+    });
+    // The first page render of a test file creates MUI's style sheets: allow for a slow machine.
+    const graph = await screen.findByTestId('fleet-graph', undefined, {
+      timeout: 4000,
+    });
+    // The map is not drawn while the graph is shown.
+    expect(screen.queryByTestId('fleet-map')).not.toBeInTheDocument();
+    expect(screen.getByText('Slices (4)')).toBeInTheDocument();
+    expect(
+      await within(graph).findByTestId('graph-edge-t0-c0|t0-c1'),
+    ).toHaveAttribute('data-state', 'DOWN');
+
+    fireEvent.click(within(graph).getByTestId('graph-node-t0-c2'));
+    expect(screen.getByTestId('cluster-filter')).toHaveTextContent(
+      'Slices on t0-c2',
+    );
+    // mesh-0, chain-0-1, chain-0-2.
     expect(screen.getByText('Slices (3)')).toBeInTheDocument();
-    // The selection stays highlighted after the pointer leaves.
-    expect(graph).toHaveAttribute('data-focus', 't0-c5');
+    // The clicked cluster is the page's selection and stays highlighted.
+    expect(graph).toHaveAttribute('data-focus', 't0-c2');
 
     fireEvent.click(screen.getByTestId('view-map'));
-    expect(await screen.findByTestId('fleet-map')).toBeInTheDocument();
+    expect(screen.getByTestId('fleet-map')).toBeInTheDocument();
     expect(screen.queryByTestId('fleet-graph')).not.toBeInTheDocument();
-  });
+  }, 15_000); // the first page render pays for MUI's style sheets in jsdom: 1–4 s on a loaded core
 });
