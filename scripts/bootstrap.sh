@@ -14,14 +14,33 @@ fi
 # Native addons (better-sqlite3) must build against the headers of the Node that runs them.
 if [ -n "${NODE_HEADERS_DIR:-}" ]; then export npm_config_nodedir="$NODE_HEADERS_DIR"; fi
 
-# `npm ci`: installs exactly what package-lock.json lists and never rewrites it, so the checkout
-# stays clean. It refuses a lockfile that is out of sync with the package.json files (for
-# example one missing other platforms' optional binaries such as @rollup/rollup-darwin-arm64).
-echo "› installing npm dependencies (npm ci; about 7 minutes on a fresh machine)"
-if ! npm ci --no-audit --no-fund --loglevel=error; then
-  echo "✖ npm ci failed. If it says package.json and package-lock.json are not in sync, run" >&2
-  echo "  'npm install' (with Node 22: source scripts/toolchain.sh) and commit package-lock.json." >&2
+# The install must leave package-lock.json as committed, so a checkout stays clean after a run.
+out_of_sync() {
+  echo "✖ package-lock.json is out of sync with the package.json files (installing would rewrite" >&2
+  echo "  it). Run 'npm install' (Node 22: source scripts/toolchain.sh) and commit package-lock.json." >&2
   exit 1
+}
+if [ ! -d node_modules ]; then
+  # Fresh checkout: `npm ci` installs exactly the lockfile and refuses one that is out of sync.
+  echo "› installing npm dependencies (npm ci; about 8 minutes on a fresh machine)"
+  if ! npm ci --no-audit --no-fund --loglevel=error; then
+    echo "✖ npm ci failed. If it says package.json and package-lock.json are not in sync, run" >&2
+    echo "  'npm install' (Node 22: source scripts/toolchain.sh) and commit package-lock.json." >&2
+    exit 1
+  fi
+else
+  # node_modules is there but the lockfile changed: `npm install` updates it in place, where
+  # `npm ci` would delete it first (minutes, and breaks whatever runs from it meanwhile).
+  # If it rewrites the lockfile, that was out of sync: put it back and refuse.
+  echo "› updating npm dependencies (npm install against the lockfile)"
+  locked="$(mktemp)"
+  trap 'rm -f "$locked"' EXIT
+  cp package-lock.json "$locked"
+  npm install --no-audit --no-fund --loglevel=error || { cp "$locked" package-lock.json; exit 1; }
+  if ! cmp -s package-lock.json "$locked"; then
+    cp "$locked" package-lock.json
+    out_of_sync
+  fi
 fi
 
 # npm may skip the native build of better-sqlite3; build it against Node 22's headers.
