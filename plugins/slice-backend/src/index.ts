@@ -22,3 +22,15 @@ export {
   isInProject,
   createIsProjectOwnedByRule,
 } from './permissions/rules';
+export {
+  sliceSignalsModule,
+  sliceOperationsExtensionPoint,
+  operationChannel,
+  type SliceOperationsExtensionPoint,
+  type Operation,
+  type OperationNotifier,
+  type OperationState,
+  type OperationStep,
+  type OperationTarget,
+} from './operations';
+export type { AuditAction, AuditEntry, AuditRecord } from './audit';

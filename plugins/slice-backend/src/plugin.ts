@@ -15,6 +15,13 @@ import {
   sliceResourceRef,
 } from './permissions/rules';
 import { SliceAuthorizer } from './permissions/SliceAuthorizer';
+import { createAuditLog, registerAuditRoutes } from './audit';
+import {
+  createOperationTracker,
+  registerOperationRoutes,
+  sliceOperationsExtensionPoint,
+  type OperationNotifier,
+} from './operations';
 import { createRouter } from './router';
 import { fleetServiceRef } from './service/FleetService';
 
@@ -25,6 +32,13 @@ import { fleetServiceRef } from './service/FleetService';
 export const slicePlugin = createBackendPlugin({
   pluginId: 'slice',
   register(env) {
+    // Modules (e.g. sliceSignalsModule) add notifiers here before init runs.
+    const operationNotifiers: OperationNotifier[] = [];
+    env.registerExtensionPoint(sliceOperationsExtensionPoint, {
+      addNotifier: notifier => {
+        operationNotifiers.push(notifier);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -36,6 +50,7 @@ export const slicePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         fleet: fleetServiceRef,
       },
       async init(deps) {
@@ -49,6 +64,7 @@ export const slicePlugin = createBackendPlugin({
           httpAuth,
           permissions,
           permissionsRegistry,
+          auditor,
           fleet,
         } = deps;
         // Backstage's database manager leaves SQLite connections open at shutdown (it keeps
@@ -105,14 +121,29 @@ export const slicePlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            authorizer,
-            fleet,
-            extraRouters: [latencyRouter],
-          }),
-        );
+        // Write-path bookkeeping: operation progress and the audit log, in the plugin database.
+        const operations = createOperationTracker({
+          database,
+          fleet,
+          logger,
+          notifiers: operationNotifiers,
+        });
+        lifecycle.addShutdownHook(() => operations.stop());
+        const audit = createAuditLog({ database, auditor, logger });
+
+        const router = await createRouter({
+          httpAuth,
+          authorizer,
+          fleet,
+          extraRouters: [latencyRouter],
+        });
+        registerOperationRoutes(router, {
+          httpAuth,
+          authorizer,
+          tracker: operations,
+        });
+        registerAuditRoutes(router, { httpAuth, authorizer, store: audit.store });
+        httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -40,7 +40,9 @@ export function onboardingPhase(options: {
           state: onboarded ? 'done' : 'running',
           ...(wsc
             ? {}
-            : { detail: `no WorkerSliceConfig of ${slice} for ${cluster} yet` }),
+            : {
+                detail: `no WorkerSliceConfig of ${slice} for ${cluster} yet`,
+              }),
         };
       });
       return { steps, done: steps.every(s => s.state === 'done') };

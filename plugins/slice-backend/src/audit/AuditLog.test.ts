@@ -8,7 +8,11 @@ import type { PluginKnex } from '../database/codeMigrations';
 import { VirtualClock } from '../__testUtils__/virtualTime';
 import { DefaultAuditLog, type AuditRecord } from './AuditLog';
 import { AuditStore } from './AuditStore';
-import { AUDIT_MIGRATIONS_TABLE, AUDIT_TABLE, auditMigrator } from './migrations';
+import {
+  AUDIT_MIGRATIONS_TABLE,
+  AUDIT_TABLE,
+  auditMigrator,
+} from './migrations';
 
 // Add 'POSTGRES_17' etc. here once the CI provides PostgreSQL (the schema is portable).
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -134,10 +138,14 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
     const raw = await knex(AUDIT_TABLE).select();
     const stored = JSON.stringify(raw);
     expect(stored).not.toContain(BEARER);
-    expect(stored).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7');
+    expect(stored).not.toContain(
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7',
+    );
     expect(stored).not.toContain('BEGIN PRIVATE KEY');
     expect(stored).not.toContain('LS0tLS1CRUdJTi');
-    expect(raw[0].summary).toBe('patched with Authorization: Bearer [REDACTED]');
+    expect(raw[0].summary).toBe(
+      'patched with Authorization: Bearer [REDACTED]',
+    );
     expect(raw[0].error).toContain('kubeconfig rejected: [REDACTED]');
 
     const told = JSON.stringify(
@@ -167,7 +175,12 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
       error: 'not allowed (kubeslice.slice.delete)',
       credentials,
     });
-    await log.record({ ...base, action: 'slice.create', dryRun: true, credentials });
+    await log.record({
+      ...base,
+      action: 'slice.create',
+      dryRun: true,
+      credentials,
+    });
     expect(recorded.events.map(e => e.options.eventId)).toEqual([
       'namespace-onboard',
       'slice-delete',
@@ -205,7 +218,9 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
   });
 
   it('filters by hub, project, slice, cluster and actor, newest first, up to the limit', async () => {
-    await record({ target: { hub: 'prod', project: 'acme', slice: 'payments' } });
+    await record({
+      target: { hub: 'prod', project: 'acme', slice: 'payments' },
+    });
     await record({ target: { hub: 'prod', project: 'acme', slice: 'ledger' } });
     await record({
       target: { hub: 'prod', project: 'arcade', slice: 'pacman' },
@@ -214,7 +229,10 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
     await record({ target: { hub: 'edge', project: 'acme', cluster: 'nyc' } });
     const slices = async (q: Parameters<AuditStore['list']>[0]) =>
       (await store.list(q)).map(
-        e => `${e.target.hub}/${e.target.project}/${e.target.slice ?? e.target.cluster}`,
+        e =>
+          `${e.target.hub}/${e.target.project}/${
+            e.target.slice ?? e.target.cluster
+          }`,
       );
     expect(await slices({ limit: 10 })).toEqual([
       'edge/acme/nyc',
@@ -222,13 +240,20 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
       'prod/acme/ledger',
       'prod/acme/payments',
     ]);
-    expect(await slices({ limit: 2 })).toEqual(['edge/acme/nyc', 'prod/arcade/pacman']);
+    expect(await slices({ limit: 2 })).toEqual([
+      'edge/acme/nyc',
+      'prod/arcade/pacman',
+    ]);
     expect(await slices({ hub: 'prod', project: 'acme', limit: 10 })).toEqual([
       'prod/acme/ledger',
       'prod/acme/payments',
     ]);
-    expect(await slices({ slice: 'payments', limit: 10 })).toEqual(['prod/acme/payments']);
-    expect(await slices({ cluster: 'nyc', limit: 10 })).toEqual(['edge/acme/nyc']);
+    expect(await slices({ slice: 'payments', limit: 10 })).toEqual([
+      'prod/acme/payments',
+    ]);
+    expect(await slices({ cluster: 'nyc', limit: 10 })).toEqual([
+      'edge/acme/nyc',
+    ]);
     expect(await slices({ actor: 'user:default/bob', limit: 10 })).toEqual([
       'prod/arcade/pacman',
     ]);
@@ -275,7 +300,9 @@ describe.each(databases.eachSupportedId())('audit log on %p', databaseId => {
 
     jest
       .spyOn(store, 'insert')
-      .mockRejectedValueOnce(new Error('SQLITE_FULL: database or disk is full'));
+      .mockRejectedValueOnce(
+        new Error('SQLITE_FULL: database or disk is full'),
+      );
     await expect(
       log.record({ ...base, summary: `token: ${BEARER}`, credentials }),
     ).resolves.toBeUndefined();

@@ -43,7 +43,10 @@ export const auditEventId = (action: AuditAction) => action.replace(/\./g, '-');
 
 function severityOf(record: AuditRecord): AuditorServiceEventSeverityLevel {
   if (record.dryRun) return 'low';
-  if (record.action === 'slice.delete' || record.action === 'cluster.deregister')
+  if (
+    record.action === 'slice.delete' ||
+    record.action === 'cluster.deregister'
+  )
     return 'high';
   return 'medium';
 }
@@ -68,9 +71,7 @@ export class DefaultAuditLog implements AuditLog {
     this.clock = options.clock ?? systemClock;
   }
 
-  async record(
-    entry: Parameters<AuditLog['record']>[0],
-  ): Promise<void> {
+  async record(entry: Parameters<AuditLog['record']>[0]): Promise<void> {
     const record = scrubRecord({
       ...entry,
       actor: entry.actor || actorOf(entry.credentials),

@@ -6,7 +6,12 @@ import {
   type PluginKnex,
 } from '../database/codeMigrations';
 import { AUDIT_TABLE, auditMigrator } from './migrations';
-import type { AuditAction, AuditEntry, AuditRecord, AuditResult } from './types';
+import type {
+  AuditAction,
+  AuditEntry,
+  AuditRecord,
+  AuditResult,
+} from './types';
 
 interface Row {
   id: number | string;
@@ -117,7 +122,13 @@ export class AuditStore {
     if (q.projects && q.projects.length === 0) return [];
     const knex = await this.knex();
     const query = knex<Row>(AUDIT_TABLE);
-    for (const column of ['hub', 'project', 'slice', 'cluster', 'actor'] as const) {
+    for (const column of [
+      'hub',
+      'project',
+      'slice',
+      'cluster',
+      'actor',
+    ] as const) {
       const value = q[column];
       if (value !== undefined) query.where(column, value);
     }

@@ -39,7 +39,7 @@ export function redactText(text: string): string {
     .replace(
       NAMED_VALUE,
       (_m, quote: string, name: string, sep: string, value: string) => {
-        const q = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
+        const q = /^["']/.test(value) ? value[0] : '';
         return `${quote}${name}${quote}${sep}${q}${REDACTED}${q}`;
       },
     )

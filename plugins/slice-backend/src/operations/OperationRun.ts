@@ -225,7 +225,9 @@ export class OperationRun {
     );
     this.end(
       'timedOut',
-      `Timed out after ${after}${waitingFor ? ` waiting for: ${waitingFor}` : ''}`,
+      `Timed out after ${after}${
+        waitingFor ? ` waiting for: ${waitingFor}` : ''
+      }`,
     );
   }
 
@@ -309,9 +311,9 @@ export class OperationRun {
     } catch (error) {
       this.dirty = true;
       logger.error(
-        `Operation ${operation.id}: could not record its progress: ${describeError(
-          error,
-        )}`,
+        `Operation ${
+          operation.id
+        }: could not record its progress: ${describeError(error)}`,
       );
     }
   }

@@ -28,9 +28,7 @@ function gate(title: string, calls: string[]) {
     check: () => {
       calls.push(`check:${title}`);
       return {
-        steps: [
-          { id: title, title, state: open ? 'done' : 'running' },
-        ],
+        steps: [{ id: title, title, state: open ? 'done' : 'running' }],
         done: open,
         failed: failure,
       };
@@ -187,10 +185,22 @@ describe('DefaultOperationTracker', () => {
       ],
     });
     expect(op.steps.map(s => [s.id, s.state, s.detail])).toEqual([
-      ['onboard:aws', 'running', 'no WorkerSliceConfig of payments for aws yet'],
-      ['onboard:gcp', 'running', 'no WorkerSliceConfig of payments for gcp yet'],
+      [
+        'onboard:aws',
+        'running',
+        'no WorkerSliceConfig of payments for aws yet',
+      ],
+      [
+        'onboard:gcp',
+        'running',
+        'no WorkerSliceConfig of payments for gcp yet',
+      ],
     ]);
-    fleet.setOnboarded({ slice: 'payments', cluster: 'aws', namespaces: ['ledger'] });
+    fleet.setOnboarded({
+      slice: 'payments',
+      cluster: 'aws',
+      namespaces: ['ledger'],
+    });
     // 100 ms after the change, well before the 30 s poll.
     await advance(t, 100);
     expect((await t.get(op.id))?.steps.map(s => [s.id, s.state])).toEqual([
@@ -233,7 +243,11 @@ describe('DefaultOperationTracker', () => {
           },
           check: () => ({ steps: [], done: true }),
         },
-        { title: 'never', run: later, check: () => ({ steps: [], done: true }) },
+        {
+          title: 'never',
+          run: later,
+          check: () => ({ steps: [], done: true }),
+        },
       ],
     });
     await advance(t, 0);
@@ -269,7 +283,12 @@ describe('DefaultOperationTracker', () => {
             fleetView.hub('prod')?.errors.length
               ? {
                   steps: [
-                    { id: 'aws', title: 'aws', state: 'failed', detail: 'denied' },
+                    {
+                      id: 'aws',
+                      title: 'aws',
+                      state: 'failed',
+                      detail: 'denied',
+                    },
                     { id: 'gcp', title: 'gcp', state: 'running' },
                   ],
                   done: false,
@@ -309,7 +328,9 @@ describe('DefaultOperationTracker', () => {
         {
           title: 'wait',
           check: () => {
-            throw new TypeError("Cannot read properties of undefined (reading 'status')");
+            throw new TypeError(
+              "Cannot read properties of undefined (reading 'status')",
+            );
           },
         },
       ],
@@ -333,7 +354,11 @@ describe('DefaultOperationTracker', () => {
       timeoutMs: 5 * MIN,
       phases: [
         waiting.phase,
-        { title: 'delete', run: deletion, check: () => ({ steps: [], done: true }) },
+        {
+          title: 'delete',
+          run: deletion,
+          check: () => ({ steps: [], done: true }),
+        },
       ],
     });
     await advance(t, 5 * MIN - 1);
@@ -341,9 +366,16 @@ describe('DefaultOperationTracker', () => {
     await advance(t, 1);
     const timedOut = await t.get(op.id);
     expect(timedOut?.state).toBe('timedOut');
-    expect(timedOut?.reason).toBe('Timed out after 5m00s waiting for: offboard');
+    expect(timedOut?.reason).toBe(
+      'Timed out after 5m00s waiting for: offboard',
+    );
     expect(timedOut?.steps).toEqual([
-      { id: 'offboard', title: 'offboard', state: 'failed', detail: 'Timed out' },
+      {
+        id: 'offboard',
+        title: 'offboard',
+        state: 'failed',
+        detail: 'Timed out',
+      },
       { id: 'phase-2', title: 'delete', state: 'pending' },
     ]);
     expect(timedOut?.updatedAt).toBe(new Date(clock.now()).toISOString());
@@ -402,16 +434,32 @@ describe('DefaultOperationTracker', () => {
       expect(b).toEqual(a);
       return b!;
     };
-    expect((await read()).steps.map(s => s.state)).toEqual(['running', 'running']);
-    fleet.setOnboarded({ slice: 'payments', cluster: 'aws', namespaces: ['ledger'] });
+    expect((await read()).steps.map(s => s.state)).toEqual([
+      'running',
+      'running',
+    ]);
+    fleet.setOnboarded({
+      slice: 'payments',
+      cluster: 'aws',
+      namespaces: ['ledger'],
+    });
     await advance(here, 100);
     expect((await read()).steps.map(s => s.state)).toEqual(['done', 'running']);
-    fleet.setOnboarded({ slice: 'payments', cluster: 'gcp', namespaces: ['ledger'] });
+    fleet.setOnboarded({
+      slice: 'payments',
+      cluster: 'gcp',
+      namespaces: ['ledger'],
+    });
     await advance(here, 100);
     const done = await read();
     expect(done).toMatchObject({
       state: 'done',
-      target: { hub: 'prod', project: 'acme', slice: 'payments', cluster: 'aws' },
+      target: {
+        hub: 'prod',
+        project: 'acme',
+        slice: 'payments',
+        cluster: 'aws',
+      },
     });
     expect(await elsewhere.get('no-such-id')).toBeUndefined();
     expect(elsewhere.runningHere()).toEqual([]);
@@ -457,7 +505,11 @@ describe('DefaultOperationTracker', () => {
     expect(await tracker().get(op.id)).toEqual(failed);
 
     // Were the first process to come back, its writes are refused and it lets go.
-    fleet.setOnboarded({ slice: 'payments', cluster: 'aws', namespaces: ['ledger'] });
+    fleet.setOnboarded({
+      slice: 'payments',
+      cluster: 'aws',
+      namespaces: ['ledger'],
+    });
     await crashedClock.advance(100);
     await crashed.idle();
     expect(crashed.runningHere()).toEqual([]);
@@ -563,7 +615,11 @@ describe('DefaultOperationTracker', () => {
     const update = jest
       .spyOn(store, 'update')
       .mockRejectedValueOnce(new Error('SQLITE_BUSY: database is locked'));
-    fleet.setOnboarded({ slice: 'payments', cluster: 'aws', namespaces: ['ledger'] });
+    fleet.setOnboarded({
+      slice: 'payments',
+      cluster: 'aws',
+      namespaces: ['ledger'],
+    });
     await advance(t, 100);
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining('could not record its progress: SQLITE_BUSY'),
@@ -584,7 +640,13 @@ describe('DefaultOperationTracker', () => {
   it('rejects a timeout that is not a positive number, and ends an operation without phases done', async () => {
     const t = tracker();
     await expect(
-      t.start({ kind: 'x', target: TARGET, actor: ACTOR, timeoutMs: 0, phases: [] }),
+      t.start({
+        kind: 'x',
+        target: TARGET,
+        actor: ACTOR,
+        timeoutMs: 0,
+        phases: [],
+      }),
     ).rejects.toThrow('positive');
     const op = await t.start({
       kind: 'x',

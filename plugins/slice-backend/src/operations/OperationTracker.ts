@@ -200,11 +200,13 @@ export class DefaultOperationTracker implements OperationTracker {
     const runs = [...this.active.values()];
     await Promise.all(
       runs.map(run =>
-        run.stop(RESTART_REASON).catch(error =>
-          this.logger.warn(
-            `Operation ${run.id}: not ended cleanly: ${describeError(error)}`,
+        run
+          .stop(RESTART_REASON)
+          .catch(error =>
+            this.logger.warn(
+              `Operation ${run.id}: not ended cleanly: ${describeError(error)}`,
+            ),
           ),
-        ),
       ),
     );
     await this.idle();

@@ -16,7 +16,9 @@ export function placeholderStep(
 /** A completed phase's steps: whatever the check left pending or running is done now. */
 export function completedSteps(steps: OperationStep[]): OperationStep[] {
   return steps.map(s =>
-    s.state === 'pending' || s.state === 'running' ? { ...s, state: 'done' } : s,
+    s.state === 'pending' || s.state === 'running'
+      ? { ...s, state: 'done' }
+      : s,
   );
 }
 
