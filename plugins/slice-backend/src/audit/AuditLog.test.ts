@@ -1,10 +1,7 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { PluginKnex } from '../database/codeMigrations';
+import { pluginTestDatabases } from '../__testUtils__/testDatabases';
 import { VirtualClock } from '../__testUtils__/virtualTime';
 import { DefaultAuditLog, type AuditRecord } from './AuditLog';
 import { AuditStore } from './AuditStore';
@@ -14,8 +11,7 @@ import {
   auditMigrator,
 } from './migrations';
 
-// Add 'POSTGRES_17' etc. here once the CI provides PostgreSQL (the schema is portable).
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = pluginTestDatabases();
 
 const BEARER =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6InNpbSJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6a3ViZXNsaWNlIn0.AbCdEf0123456789';
