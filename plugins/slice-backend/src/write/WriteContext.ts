@@ -10,6 +10,7 @@ import {
 import { kubeConfigForHub } from '../hubs/kubeConfigForHub';
 import { kubeConfigForWorker } from '../hubs/workerAccess';
 import type { OperationTracker } from './contracts';
+import { WriteQueue } from './writeQueue';
 import { KubeObjectClient, RESOURCES } from './kubeClient';
 import {
   workerWriteConfig,
@@ -60,6 +61,8 @@ export class WriteContext {
   readonly preflight: Preflights;
   private readonly hubs = new Map<string, HubAccess>();
   private readonly inflight = new Map<string, Promise<PreflightFleet>>();
+  /** Real writes to one object from this process go one at a time (see WriteQueue). */
+  readonly writes = new WriteQueue();
 
   constructor(options: WriteContextOptions) {
     this.settings = options.settings;

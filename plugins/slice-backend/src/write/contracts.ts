@@ -1,11 +1,6 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type express from 'express';
-import type { OperationTarget } from '../operations/OperationTracker';
-
 /*
- * The operation tracker and audit log the write routes use, built in src/operations and
- * src/audit. The audit interface is declared here exactly as agreed until src/audit
- * lands; then this file re-exports it too.
+ * The operation tracker and audit log the write routes use, from src/operations and
+ * src/audit, in one place so the write modules depend on the interfaces only.
  */
 
 export type {
@@ -17,31 +12,4 @@ export type {
   OperationTarget,
   OperationTracker,
 } from '../operations/OperationTracker';
-export type AuditAction =
-  | 'slice.create'
-  | 'slice.update'
-  | 'slice.delete'
-  | 'namespace.onboard'
-  | 'namespace.offboard'
-  | 'cluster.register'
-  | 'cluster.deregister'
-  | 'service.export'
-  | 'qos.upsert';
-export interface AuditRecord {
-  actor: string;
-  action: AuditAction;
-  target: OperationTarget;
-  dryRun: boolean;
-  result: 'succeeded' | 'denied' | 'rejected' | 'failed';
-  error?: string;
-  operationId?: string;
-  summary?: string;
-}
-export interface AuditLog {
-  record(
-    entry: AuditRecord & {
-      credentials: BackstageCredentials;
-      request?: express.Request;
-    },
-  ): Promise<void>;
-}
+export type { AuditAction, AuditLog, AuditRecord } from '../audit/AuditLog';

@@ -76,7 +76,7 @@ export async function updateSliceConfig(
   const fleet = await ctx.preflightFleet(req);
   let warnings: Finding[] = [];
   let unchanged = false;
-  const outcome = await readModifyWrite<KubeObj, KubeObj>({
+  const rmw = () => readModifyWrite<KubeObj, KubeObj>({
     policy: ctx.settings.retry,
     read: () => readSlice(ctx, req, options.name),
     modify: current => {
@@ -100,6 +100,10 @@ export async function updateSliceConfig(
       });
     },
   });
+  // A dry run stores nothing, so it need not wait for this process's other writers.
+  const outcome = req.dryRun
+    ? await rmw()
+    : await ctx.writes.run(`${req.hub}/sliceconfigs/${namespace}/${options.name}`, rmw);
   if (outcome.attempts > 1) {
     ctx.logger.info(
       `${options.what}: written after ${outcome.attempts} attempts (409 conflicts with concurrent writers)`,

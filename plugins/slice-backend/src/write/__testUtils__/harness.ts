@@ -29,7 +29,12 @@ import { SliceAuthorizer } from '../../permissions/SliceAuthorizer';
 import { createWriteRouter } from '../router';
 import { DEFAULT_PREFLIGHTS, type Preflights } from '../WriteContext';
 import { readWriteSettings } from '../writeConfig';
-import { FakeAuditLog, FakeOperationTracker, hubViewFromApi } from './fakes';
+import { AuditStore } from '../../audit/AuditStore';
+import { DefaultAuditLog } from '../../audit/AuditLog';
+import { DefaultOperationTracker, type Operation } from '../../operations/OperationTracker';
+import { OperationStore } from '../../operations/OperationStore';
+import { fleetServiceRef, type FleetService } from '../../service/FleetService';
+import type { AuditLog, AuditRecord } from '../contracts';
 
 /** Users of the write tests and the groups they are in (as the catalog would say). */
 export const PLATFORM = 'user:default/platform';
@@ -69,12 +74,38 @@ export const examplePolicyPermissions = createServiceFactory({
   },
 });
 
+/** The plugin's audit log, also keeping every record in memory for the assertions. */
+export class RecordingAuditLog implements AuditLog {
+  readonly records: AuditRecord[] = [];
+  /** The plugin's DefaultAuditLog, once the backend built it. */
+  delegate?: AuditLog;
+
+  async record(entry: Parameters<AuditLog['record']>[0]) {
+    const { credentials: _c, request: _r, ...row } = entry;
+    this.records.push(row);
+    await this.delegate?.record(entry);
+  }
+
+  clear() {
+    this.records.length = 0;
+  }
+}
+
+/** Test access to the plugin's real operation tracker. */
+export interface TrackerAccess {
+  get(id: string): Promise<Operation | undefined>;
+  /** Resolves with the operation once it left `running`; throws after `timeoutMs`. */
+  settled(id: string, timeoutMs?: number): Promise<Operation>;
+}
+
 export interface HarnessOptions {
   /** Worker write credentials for these clusters (`workers.write.clusters`, admin token). */
   workerWrite?: string[];
   /** `slice.hubs[0].write.auth.token`, when the hub is written with other credentials than it is read with. */
   hubWriteToken?: (sim: FleetSim) => string;
   extraSliceConfig?: Record<string, any>;
+  /** How the caches reach workers (tunnel status, exports); default none. */
+  workerRead?: 'dashboardSecret' | 'none';
   /** Serve against this simulator (left running by close()) instead of starting one. */
   sim?: FleetSim;
 }
@@ -82,8 +113,8 @@ export interface HarnessOptions {
 export interface Harness {
   sim: FleetSim;
   server: any;
-  tracker: FakeOperationTracker;
-  audit: FakeAuditLog;
+  tracker: TrackerAccess;
+  audit: RecordingAuditLog;
   /** The hub's objects through the admin kubeconfig, to see what really is stored. */
   hub: CustomObjectsApi;
   worker(name: string): CustomObjectsApi;
@@ -118,10 +149,9 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
     cluster: input => (off.has('cluster') ? none() : DEFAULT_PREFLIGHTS.cluster(input)),
     qos: input => (off.has('qos') ? none() : DEFAULT_PREFLIGHTS.qos(input)),
   };
-  const tracker = new FakeOperationTracker(
-    hubViewFromApi({ kubeconfig: sim.kubeconfig, hub: 'demo' }),
-  );
-  const audit = new FakeAuditLog();
+  const audit = new RecordingAuditLog();
+  let tracker: DefaultOperationTracker | undefined;
+  let fleet: FleetService | undefined;
   const writePlugin = createBackendPlugin({
     pluginId: 'slice',
     register(env) {
@@ -133,8 +163,23 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
           httpAuth: coreServices.httpAuth,
           permissions: coreServices.permissions,
           permissionsRegistry: coreServices.permissionsRegistry,
+          database: coreServices.database,
+          auditor: coreServices.auditor,
+          lifecycle: coreServices.lifecycle,
+          fleetService: fleetServiceRef,
         },
-        async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry }) {
+        async init(deps) {
+          const { config, logger, httpRouter, httpAuth, permissions, permissionsRegistry } = deps;
+          fleet = deps.fleetService;
+          tracker = new DefaultOperationTracker({
+            store: OperationStore.fromDatabase(deps.database),
+            fleet: deps.fleetService,
+            logger,
+            timing: { pollIntervalMs: 500, changeDelayMs: 50 },
+          });
+          deps.lifecycle.addShutdownHook(() => tracker!.stop());
+          const store = AuditStore.fromDatabase(deps.database);
+          audit.delegate = new DefaultAuditLog({ store, auditor: deps.auditor, logger });
           const tenancy = readTenancyConfig(config);
           permissionsRegistry.addPermissions(slicePermissions.filter(p => p.type === 'basic'));
           permissionsRegistry.addResourceType({
@@ -147,7 +192,7 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
             createWriteRouter({
               httpAuth,
               authorizer: new SliceAuthorizer(permissions, permissionsRegistry),
-              tracker,
+              tracker: tracker!,
               audit,
               logger,
               settings: readWriteSettings(config),
@@ -164,7 +209,7 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
     auth: { type: 'serviceAccount', token: sim.adminToken },
     caData: Buffer.from(sim.caPem).toString('base64'),
     workers: {
-      credentials: 'none',
+      credentials: options.workerRead ?? 'none',
       write: {
         clusters: (options.workerWrite ?? []).map(name => ({
           name,
@@ -198,6 +243,21 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
       }),
     ],
   });
+  await fleet!.waitForInitialSync(30_000);
+  const trackerAccess: TrackerAccess = {
+    get: id => tracker!.get(id),
+    async settled(id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const op = await tracker!.get(id);
+        if (!op) throw new Error(`no operation ${id}`);
+        if (op.state !== 'running') return op;
+        if (Date.now() > deadline)
+          throw new Error(`operation ${id} still running: ${JSON.stringify(op.steps)}`);
+        await new Promise(r => setTimeout(r, 100));
+      }
+    },
+  };
   const apiFor = (context: string) => {
     const c = new KubeConfig();
     c.loadFromString(sim.kubeconfig);
@@ -207,7 +267,7 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
   return {
     sim,
     server: backend.server,
-    tracker,
+    tracker: trackerAccess,
     audit,
     hub: apiFor('hub'),
     worker: apiFor,
@@ -216,7 +276,6 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
       return () => off.delete(kind);
     },
     async close() {
-      tracker.stop();
       await backend.stop();
       if (ownSim) await sim.close();
     },
