@@ -12,8 +12,9 @@
  */
 
 const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+/** RFC 1123 subdomain: dot-separated labels of at most 63 characters each. */
 const DNS_SUBDOMAIN =
-  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+  '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$';
 const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 /** An IPv4 CIDR that parses (`10.1.0.0/16`); whether it is private, /16 and free is preflight's. */
 const IPV4_CIDR = `^${OCTET}(\\.${OCTET}){3}/(3[0-2]|[12]?[0-9])$`;

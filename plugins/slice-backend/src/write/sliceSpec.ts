@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import type { SliceNamespaceSelection } from '@slice-portal/plugin-slice-common';
+import { inputError } from './kubeErrors';
 import { apiVersionOf, RESOURCES, type KubeObj } from './kubeClient';
 
 /**
@@ -143,6 +144,20 @@ export function withNamespaceOffboarded(
   if (!list.some(e => e.namespace === namespace)) {
     throw new NotFoundError(
       `Namespace ${namespace} is not an application namespace of slice ${current.metadata?.name}`,
+    );
+  }
+  const members: string[] = slice.spec.clusters ?? [];
+  const strangers = (clusters ?? []).filter(c => !members.includes(c));
+  if (strangers.length) {
+    throw inputError(
+      `Cannot offboard ${namespace} from ${strangers.join(', ')}: not a member of slice ${current.metadata?.name}`,
+      [
+        {
+          path: 'query.clusters',
+          message: `${strangers.join(', ')} is not a member of the slice`,
+          source: 'request',
+        },
+      ],
     );
   }
   profile.applicationNamespaces = removeFromSelection(
