@@ -2,37 +2,16 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../api/errors';
-import {
-  bearerToken,
-  forbiddenMessage,
-  isAllowed,
-  TokenRegistry,
-  type Identity,
-} from './auth';
-import {
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  versionInfo,
-} from './discovery';
-import {
-  createObject,
-  deleteCollection,
-  deleteObject,
-  getObject,
-  listObjects,
-  patchObject,
-  updateObject,
-  type JsonResponse,
-  type ResourceRequest,
-} from './rest';
+import { bearerToken, TokenRegistry, type Identity } from './auth';
+import { discoveryDocument, versionInfo } from './discovery';
 import { gateError, type RequestGate } from './gate';
+import { impersonatedIdentity } from './impersonation';
+import { OpenApiService } from './openapi';
+import { handleResource, sendJson } from './resourceHandler';
 import { parseRoute, type Route } from './router';
-import { wantsTable } from './table';
 import type { TlsMaterial } from './tls';
 import type { VirtualCluster } from './VirtualCluster';
-import { WatchStream } from './watch';
+import type { WatchStream } from './watch';
 
 export type { RequestGate } from './gate';
 
@@ -63,45 +42,7 @@ export type ExtraHandler = (
 
 const CLUSTER_PATH = /^\/clusters\/([^/]+)(\/.*)?$/;
 
-export function sendJson(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-): void {
-  sendRawJson(res, status, JSON.stringify(body));
-}
-
-function sendRawJson(
-  res: http.ServerResponse,
-  status: number,
-  text: string,
-): void {
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-cache, private',
-  });
-  res.end(text);
-}
-
-function verbFor(method: string, named: boolean, watch: boolean): string {
-  switch (method) {
-    case 'GET':
-    case 'HEAD':
-      if (watch) return 'watch';
-      return named ? 'get' : 'list';
-    case 'POST':
-      return 'create';
-    case 'PUT':
-      return 'update';
-    case 'PATCH':
-      return 'patch';
-    case 'DELETE':
-      return named ? 'delete' : 'deletecollection';
-    default:
-      throw ApiError.methodNotAllowed(method, 'this path');
-  }
-}
+export { sendJson };
 
 export class ApiServer {
   /** Tokens valid on every virtual cluster (the admin token). */
@@ -109,6 +50,7 @@ export class ApiServer {
   private readonly clusters = new Map<string, VirtualCluster>();
   private readonly watches = new Map<WatchStream, string>();
   private readonly extraHandlers = new Map<string, ExtraHandler>();
+  private readonly openapi = new OpenApiService();
   private gate?: RequestGate;
   private readonly server: http.Server;
   private readonly bookmarkIntervalMs: number;
@@ -304,7 +246,12 @@ export class ApiServer {
       ? this.tokens.lookup(token) ?? cluster.tokens.lookup(token)
       : undefined;
     if (!identity) throw ApiError.unauthorized();
-    return identity;
+    return impersonatedIdentity({
+      headers: req.headersDistinct,
+      caller: identity,
+      cluster,
+      serverTokens: this.tokens,
+    });
   }
 
   private async dispatch(
@@ -316,189 +263,35 @@ export class ApiServer {
     identity: Identity,
   ): Promise<void> {
     const host = req.headers.host ?? `127.0.0.1:${this.boundPort}`;
-    const notFound = () => {
-      throw ApiError.pathNotFound();
-    };
+    const discovery = discoveryDocument(route, cluster.registry, host);
+    if (discovery) return sendJson(res, 200, discovery);
     switch (route.type) {
-      case 'root':
-        return sendJson(res, 200, {
-          paths: [
-            '/api',
-            '/api/v1',
-            '/apis',
-            ...[...cluster.registry.groups().keys()]
-              .filter(g => g)
-              .map(g => `/apis/${g}`),
-            '/healthz',
-            '/version',
-          ],
+      case 'openapi':
+        return this.openapi.handle({
+          req,
+          res,
+          url,
+          cluster,
+          path: route.path,
         });
-      case 'apiVersions':
-        return sendJson(res, 200, apiVersions(host));
-      case 'apiGroupList':
-        return sendJson(res, 200, apiGroupList(cluster.registry));
-      case 'apiGroup':
-        return sendJson(
-          res,
-          200,
-          apiGroup(cluster.registry, route.group) ?? notFound(),
-        );
-      case 'resourceList':
-        return sendJson(
-          res,
-          200,
-          apiResourceList(cluster.registry, route.group, route.version) ??
-            notFound(),
-        );
       case 'resource':
-        return this.handleResource(req, res, url, cluster, route, identity);
+        return handleResource({
+          req,
+          res,
+          url,
+          cluster,
+          route,
+          identity,
+          bookmarkIntervalMs: this.bookmarkIntervalMs,
+          maxBodyBytes: this.maxBodyBytes,
+          now: this.now,
+          trackWatch: stream => {
+            this.watches.set(stream, cluster.name);
+            return () => this.watches.delete(stream);
+          },
+        });
       default:
-        return notFound();
+        throw ApiError.pathNotFound();
     }
-  }
-
-  private async handleResource(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    cluster: VirtualCluster,
-    route: Extract<Route, { type: 'resource' }>,
-    identity: Identity,
-  ): Promise<void> {
-    const rt = cluster.registry.lookup(
-      route.group,
-      route.version,
-      route.plural,
-    );
-    if (!rt || (!rt.namespaced && route.namespace !== undefined))
-      throw ApiError.pathNotFound();
-    const query = url.searchParams;
-    const watch = ['true', '1'].includes(query.get('watch') ?? '');
-    const method = req.method ?? 'GET';
-    const verb = verbFor(method, route.name !== undefined, watch);
-    const attrs = {
-      verb,
-      apiGroup: rt.group,
-      resource: rt.plural,
-      subresource: route.subresource,
-      namespace: route.namespace,
-      name: route.name,
-    };
-    if (!isAllowed(identity, attrs))
-      throw ApiError.forbidden(
-        forbiddenMessage(identity, attrs),
-        rt,
-        route.name,
-      );
-
-    if (verb === 'watch') {
-      if (route.subresource) throw ApiError.pathNotFound();
-      if (route.name) {
-        // client-go turns a watch on a named object into a metadata.name field selector; do the same.
-        const existing = query.get('fieldSelector');
-        query.set(
-          'fieldSelector',
-          [existing, `metadata.name=${route.name}`].filter(Boolean).join(','),
-        );
-      }
-      const stream = new WatchStream(res, {
-        cluster,
-        rt,
-        namespace: route.namespace,
-        query,
-        asTable: wantsTable(req.headers.accept),
-        bookmarkIntervalMs: this.bookmarkIntervalMs,
-        now: this.now,
-      });
-      this.watches.set(stream, cluster.name);
-      stream.onClose(() => this.watches.delete(stream));
-      try {
-        stream.start();
-      } catch (e) {
-        this.watches.delete(stream);
-        throw e;
-      }
-      return;
-    }
-
-    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
-      ? await this.readBody(req, method)
-      : undefined;
-    const request: ResourceRequest = {
-      cluster,
-      rt,
-      namespace: route.namespace,
-      name: route.name,
-      subresource: route.subresource,
-      query,
-      accept: req.headers.accept,
-      contentType: req.headers['content-type'],
-      body,
-      now: this.now(),
-    };
-    const handlers: Record<string, (r: ResourceRequest) => JsonResponse> = {
-      get: getObject,
-      list: listObjects,
-      create: createObject,
-      update: updateObject,
-      patch: patchObject,
-      delete: deleteObject,
-      deletecollection: deleteCollection,
-    };
-    const result = handlers[verb](request);
-    if (result.raw !== undefined) sendRawJson(res, result.status, result.raw);
-    else sendJson(res, result.status, result.body);
-  }
-
-  private readBody(
-    req: http.IncomingMessage,
-    method: string,
-  ): Promise<unknown> {
-    const contentType = (req.headers['content-type'] ?? '')
-      .split(';')[0]
-      .trim();
-    if (
-      (method === 'POST' || method === 'PUT') &&
-      contentType &&
-      contentType !== 'application/json'
-    ) {
-      return Promise.reject(ApiError.unsupportedMediaType(contentType));
-    }
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > this.maxBodyBytes) {
-          reject(
-            new ApiError(
-              413,
-              'RequestEntityTooLarge',
-              `the request body exceeds ${this.maxBodyBytes} bytes`,
-            ),
-          );
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('error', reject);
-      req.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (!text.trim()) {
-          resolve(undefined);
-          return;
-        }
-        try {
-          resolve(JSON.parse(text));
-        } catch (e) {
-          reject(
-            ApiError.badRequest(
-              `the request body is not valid JSON: ${(e as Error).message}`,
-            ),
-          );
-        }
-      });
-    });
   }
 }

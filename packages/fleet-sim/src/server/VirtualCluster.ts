@@ -2,6 +2,7 @@ import { ResourceRegistry, type ResourceType } from '../api/resources';
 import type { KubeObject } from '../api/types';
 import { ObjectStore, type RevisionClock } from '../store/ObjectStore';
 import { TokenRegistry } from './auth';
+import { ManagedFieldsTable } from './managedFields';
 
 export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -43,6 +44,8 @@ export class VirtualCluster {
   readonly tokens = new TokenRegistry();
   /** Admission webhooks, in order (KubeSlice's controller webhooks on the hub). */
   readonly admission: AdmissionPlugin[] = [];
+  /** `metadata.managedFields` of the objects written through the API. */
+  readonly managedFields: ManagedFieldsTable;
 
   constructor(options: VirtualClusterOptions) {
     this.name = options.name;
@@ -52,6 +55,7 @@ export class VirtualCluster {
       historyLimit: options.historyLimit,
       now: options.now,
     });
+    this.managedFields = new ManagedFieldsTable(this.store);
   }
 
   /** The served type with this plural in this group (first served version). */

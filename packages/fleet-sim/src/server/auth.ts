@@ -24,6 +24,9 @@ export interface Identity {
   username: string;
   groups: string[];
   rules: PolicyRule[];
+  /** Set by impersonation (`Impersonate-Uid`, `Impersonate-Extra-*`). */
+  uid?: string;
+  extra?: Record<string, string[]>;
 }
 
 export interface RequestAttributes {
@@ -99,6 +102,11 @@ export class TokenRegistry {
 
   lookup(token: string): Identity | undefined {
     return this.tokens.get(token);
+  }
+
+  /** Every registered identity with this user name. */
+  byUsername(username: string): Identity[] {
+    return [...this.tokens.values()].filter(i => i.username === username);
   }
 }
 

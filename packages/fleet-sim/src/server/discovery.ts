@@ -1,4 +1,6 @@
+import { ApiError } from '../api/errors';
 import { apiVersionOf, type ResourceRegistry } from '../api/resources';
+import type { Route } from './router';
 
 /**
  * Discovery documents (`/version`, `/api`, `/apis`, `/apis/<g>/<v>`). kubectl
@@ -94,4 +96,46 @@ export function apiResourceList(
     groupVersion: apiVersionOf({ group, version }),
     resources,
   };
+}
+
+/**
+ * The discovery document a route asks for (404 for an unknown group or
+ * version), or undefined when the route is not a discovery path.
+ */
+export function discoveryDocument(
+  route: Route,
+  registry: ResourceRegistry,
+  serverAddress: string,
+): unknown {
+  const found = <T>(doc: T | undefined): T => {
+    if (doc === undefined) throw ApiError.pathNotFound();
+    return doc;
+  };
+  switch (route.type) {
+    case 'root':
+      return {
+        paths: [
+          '/api',
+          '/api/v1',
+          '/apis',
+          ...[...registry.groups().keys()]
+            .filter(g => g)
+            .map(g => `/apis/${g}`),
+          '/healthz',
+          '/openapi/v2',
+          '/openapi/v3',
+          '/version',
+        ],
+      };
+    case 'apiVersions':
+      return apiVersions(serverAddress);
+    case 'apiGroupList':
+      return apiGroupList(registry);
+    case 'apiGroup':
+      return found(apiGroup(registry, route.group));
+    case 'resourceList':
+      return found(apiResourceList(registry, route.group, route.version));
+    default:
+      return undefined;
+  }
 }

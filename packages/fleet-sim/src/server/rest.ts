@@ -2,17 +2,22 @@ import { ApiError } from '../api/errors';
 import { NAMESPACES } from '../api/coreTypes';
 import { apiVersionOf, type ResourceType } from '../api/resources';
 import { clone, type KubeObject } from '../api/types';
-import { applyJsonPatch, applyMergePatch } from '../store/patch';
-import { compileFilter, matchesFilter } from '../store/selectors';
-import { encodeContinue, listStart } from './listResume';
 import { toTable, wantsTable, type IncludeObject } from './table';
 import { admitCustomResource, type JsonSchema } from '../schema/structural';
+import {
+  checkUnknownFields,
+  isDryRun,
+  validateWriteOptions,
+} from './fieldValidation';
+import type { ManagedFieldsEntry, ManagedSet } from './managedFields';
+import { saveManaged, updateTracking } from './managedWrites';
 import type { VirtualCluster } from './VirtualCluster';
 
 /**
- * The REST verbs on a resource (everything except watch, see watch.ts).
- * Each function maps one request to a JSON response or throws an ApiError;
- * the HTTP plumbing lives in ApiServer.
+ * The REST verbs on a single object (list and deletecollection are in
+ * list.ts, patch and server-side apply in patchObject.ts, delete in
+ * deleteObject.ts, watch in watch.ts). Each function maps one request to a JSON response or throws an
+ * ApiError; the HTTP plumbing lives in ApiServer.
  */
 
 export interface ResourceRequest {
@@ -26,6 +31,10 @@ export interface ResourceRequest {
   contentType?: string;
   body?: unknown;
   now: Date;
+  /** Names the field manager of writes without `fieldManager` (its part before the first `/`). */
+  userAgent?: string;
+  /** Collects the texts of `Warning` headers (field validation Warn). */
+  warnings?: string[];
 }
 
 export interface JsonResponse {
@@ -35,18 +44,21 @@ export interface JsonResponse {
   raw?: string;
 }
 
-function withTypeMeta(rt: ResourceType, obj: KubeObject): KubeObject {
+/** What the managed fields of a written object become, given the stored object and its current entries. */
+export type ManagedFieldsFor = (
+  written: KubeObject,
+  stored: ManagedFieldsEntry[],
+) => ManagedSet[];
+
+export function withTypeMeta(rt: ResourceType, obj: KubeObject): KubeObject {
   return { ...obj, apiVersion: apiVersionOf(rt), kind: rt.kind };
 }
 
-function isDryRun(query: URLSearchParams): boolean {
-  return query.getAll('dryRun').includes('All');
-}
-
-function respondObject(
+export function respondObject(
   req: ResourceRequest,
   status: number,
   obj: KubeObject,
+  managed: ManagedFieldsEntry[] = [],
 ): JsonResponse {
   if (wantsTable(req.accept)) {
     return {
@@ -58,21 +70,23 @@ function respondObject(
       }),
     };
   }
-  return { status, body: withTypeMeta(req.rt, obj) };
+  const body = withTypeMeta(req.rt, obj);
+  if (managed.length)
+    body.metadata = { ...body.metadata, managedFields: managed };
+  return { status, body };
 }
 
-function checkSubresource(req: ResourceRequest): void {
+export function checkSubresource(req: ResourceRequest): void {
   if (req.subresource === undefined) return;
   if (req.subresource !== 'status' || !req.rt.statusSubresource)
     throw ApiError.pathNotFound();
 }
 
 /** The body must be a JSON object of this resource's kind; missing type meta is filled in. */
-function bodyObject(req: ResourceRequest): KubeObject {
-  const body = req.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body))
+export function bodyObject(req: ResourceRequest, input = req.body): KubeObject {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
     throw ApiError.badRequest('the request body must be a JSON object');
-  const obj = clone(body) as KubeObject;
+  const obj = clone(input) as KubeObject;
   const apiVersion = apiVersionOf(req.rt);
   if (obj.apiVersion && obj.apiVersion !== apiVersion) {
     throw ApiError.badRequest(
@@ -114,7 +128,7 @@ export function admitSchema(rt: ResourceType, obj: KubeObject): KubeObject {
   return object as KubeObject;
 }
 
-function requireNamespace(req: ResourceRequest): void {
+export function requireNamespace(req: ResourceRequest): void {
   if (!req.rt.namespaced || req.namespace === undefined) return;
   const nsType = req.cluster.registry.lookup('', 'v1', 'namespaces');
   if (nsType && !req.cluster.store.get(nsType, undefined, req.namespace))
@@ -123,81 +137,21 @@ function requireNamespace(req: ResourceRequest): void {
 
 export function getObject(req: ResourceRequest): JsonResponse {
   checkSubresource(req);
+  const obj = req.cluster.store.mustGet(req.rt, req.namespace, req.name!);
   return respondObject(
     req,
     200,
-    req.cluster.store.mustGet(req.rt, req.namespace, req.name!),
+    obj,
+    req.cluster.managedFields.get(req.rt, obj),
   );
 }
 
-export function listObjects(req: ResourceRequest): JsonResponse {
-  const { store } = req.cluster;
-  const filter = compileFilter({
-    labelSelector: req.query.get('labelSelector') ?? undefined,
-    fieldSelector: req.query.get('fieldSelector') ?? undefined,
-    selectableFields: req.rt.selectableFields,
-  });
-  const start = listStart(store, req.query);
-  const resourceVersion = String(store.resourceVersion());
-  // Shared (uncopied) objects: nothing below modifies them.
-  let items = store
-    .listShared(req.rt, req.rt.namespaced ? req.namespace : undefined)
-    .filter(o => matchesFilter(filter, o));
-  const keyOf = (o: KubeObject) =>
-    `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  if (start.after !== undefined) {
-    const after = start.after;
-    items = items.filter(o => keyOf(o) > after);
-  }
-  const limit = Number(req.query.get('limit') ?? '0');
-  let continueToken: string | undefined;
-  let remaining: number | undefined;
-  if (Number.isInteger(limit) && limit > 0 && items.length > limit) {
-    remaining = items.length - limit;
-    items = items.slice(0, limit);
-    continueToken = encodeContinue({
-      after: keyOf(items[items.length - 1]),
-      rv: start.rv,
-    });
-  }
-  if (wantsTable(req.accept)) {
-    return {
-      status: 200,
-      body: toTable(req.rt, items, {
-        now: req.now,
-        resourceVersion,
-        continueToken,
-        includeObject: req.query.get('includeObject') as IncludeObject,
-      }),
-    };
-  }
-  const head = {
-    kind: req.rt.listKind,
-    apiVersion: apiVersionOf(req.rt),
-    metadata: {
-      resourceVersion,
-      ...(continueToken
-        ? { continue: continueToken, remainingItemCount: remaining }
-        : {}),
-    },
-  };
-  // Stored objects already carry their apiVersion and kind (the store sets them).
-  const raw = `${JSON.stringify(head).slice(0, -1)},"items":[${items
-    .map(o => store.serialized(o))
-    .join(',')}]}`;
-  return {
-    status: 200,
-    get body() {
-      return JSON.parse(raw);
-    },
-    raw,
-  };
-}
-
-export function createObject(req: ResourceRequest): JsonResponse {
-  if (req.name !== undefined || req.subresource !== undefined)
-    throw ApiError.methodNotAllowed('POST', 'a named resource');
-  const obj = bodyObject(req);
+/** The create pipeline after decoding: namespace, server-set fields, schema, webhooks, store. */
+export function storeNew(
+  req: ResourceRequest,
+  obj: KubeObject,
+  managedFor: ManagedFieldsFor,
+): JsonResponse {
   requireNamespace(req);
   // Status is server-owned for types with a status subresource: clients cannot set it on create.
   if (req.rt.statusSubresource) delete obj.status;
@@ -210,27 +164,49 @@ export function createObject(req: ResourceRequest): JsonResponse {
     obj.status = { phase: 'Active' };
   }
   delete obj.metadata.resourceVersion;
+  delete obj.metadata.managedFields;
+  const dryRun = isDryRun(req.query);
   const admitted = req.cluster.admit(
     'CREATE',
     req.rt,
     admitSchema(req.rt, obj),
     undefined,
-    isDryRun(req.query),
+    dryRun,
   );
-  const created = req.cluster.store.create(req.rt, admitted, {
-    dryRun: isDryRun(req.query),
-  });
-  return respondObject(req, 201, created);
+  const created = req.cluster.store.create(req.rt, admitted, { dryRun });
+  return respondObject(
+    req,
+    201,
+    created,
+    saveManaged(req, created, managedFor(created, [])),
+  );
+}
+
+export function createObject(req: ResourceRequest): JsonResponse {
+  if (req.name !== undefined || req.subresource !== undefined)
+    throw ApiError.methodNotAllowed('POST', 'a named resource');
+  validateWriteOptions(req.query, 'CreateOptions');
+  const obj = checkUnknownFields(
+    {
+      rt: req.rt,
+      query: req.query,
+      warnings: req.warnings,
+      operation: 'create',
+    },
+    bodyObject(req),
+  );
+  return storeNew(req, obj, updateTracking(req, undefined));
 }
 
 /**
- * Shared tail of PUT and PATCH: applies status-subresource rules, then
- * writes with the optimistic-concurrency check.
+ * Shared tail of PUT, PATCH and apply: applies status-subresource rules,
+ * then writes with the optimistic-concurrency check.
  */
-function writeUpdate(
+export function writeUpdate(
   req: ResourceRequest,
   existing: KubeObject,
   desired: KubeObject,
+  managedFor: ManagedFieldsFor,
 ): JsonResponse {
   let next = desired;
   if (req.rt.statusSubresource) {
@@ -253,22 +229,22 @@ function writeUpdate(
     ...next.metadata,
     namespace: req.rt.namespaced ? req.namespace : undefined,
   };
+  delete next.metadata.managedFields;
+  const dryRun = isDryRun(req.query);
   next = req.cluster.admit(
     'UPDATE',
     req.rt,
     admitSchema(req.rt, next),
     existing,
-    isDryRun(req.query),
+    dryRun,
     req.subresource,
   );
-  const updated = req.cluster.store.update(req.rt, next, {
-    dryRun: isDryRun(req.query),
-  });
+  const updated = req.cluster.store.update(req.rt, next, { dryRun });
   // The last finalizer of an object being deleted is gone: now it is deleted.
   if (
     updated.metadata.deletionTimestamp &&
     !updated.metadata.finalizers?.length &&
-    !isDryRun(req.query)
+    !dryRun
   ) {
     const gone = req.cluster.store.delete(
       req.rt,
@@ -277,12 +253,27 @@ function writeUpdate(
     );
     return respondObject(req, 200, gone);
   }
-  return respondObject(req, 200, updated);
+  const stored = req.cluster.managedFields.get(req.rt, existing);
+  return respondObject(
+    req,
+    200,
+    updated,
+    saveManaged(req, updated, managedFor(updated, stored)),
+  );
 }
 
 export function updateObject(req: ResourceRequest): JsonResponse {
   checkSubresource(req);
-  const obj = bodyObject(req);
+  validateWriteOptions(req.query, 'UpdateOptions');
+  const obj = checkUnknownFields(
+    {
+      rt: req.rt,
+      query: req.query,
+      warnings: req.warnings,
+      operation: 'update',
+    },
+    bodyObject(req),
+  );
   if (obj.metadata.name !== req.name) {
     throw ApiError.badRequest(
       `the name of the object (${
@@ -300,138 +291,10 @@ export function updateObject(req: ResourceRequest): JsonResponse {
       },
     ]);
   }
-  return writeUpdate(req, existing, obj);
-}
-
-export const PATCH_TYPES = {
-  merge: 'application/merge-patch+json',
-  json: 'application/json-patch+json',
-  strategic: 'application/strategic-merge-patch+json',
-};
-
-export function patchObject(req: ResourceRequest): JsonResponse {
-  checkSubresource(req);
-  const contentType = (req.contentType ?? '').split(';')[0].trim();
-  const existing = req.cluster.store.mustGet(req.rt, req.namespace, req.name!);
-  let patched: unknown;
-  if (contentType === PATCH_TYPES.merge) {
-    patched = applyMergePatch(existing, req.body);
-  } else if (contentType === PATCH_TYPES.json) {
-    patched = applyJsonPatch(existing, req.body);
-  } else if (contentType === PATCH_TYPES.strategic && req.rt.group === '') {
-    // Strategic merge needs per-field merge keys from Go structs; for the few
-    // built-in kinds served here a JSON merge patch is a close approximation.
-    patched = applyMergePatch(existing, req.body);
-  } else if (contentType === PATCH_TYPES.strategic) {
-    throw new ApiError(
-      415,
-      'UnsupportedMediaType',
-      'strategic merge patch is not supported for custom resources; use application/merge-patch+json or application/json-patch+json',
-    );
-  } else {
-    throw ApiError.unsupportedMediaType(contentType);
-  }
-  if (!patched || typeof patched !== 'object' || Array.isArray(patched))
-    throw ApiError.badRequest('the patch must produce a JSON object');
-  const obj = patched as KubeObject;
-  if (obj.metadata?.name !== existing.metadata.name)
-    throw ApiError.badRequest('a patch cannot change metadata.name');
-  // A resourceVersion in the patch is a precondition; the stored one is not.
-  const patchedRv = obj.metadata.resourceVersion;
-  obj.metadata.resourceVersion =
-    patchedRv !== existing.metadata.resourceVersion ? patchedRv : undefined;
-  return writeUpdate(req, existing, obj);
-}
-
-function deletePreconditions(body: unknown): {
-  resourceVersion?: string;
-  uid?: string;
-} {
-  const pre = (body as any)?.preconditions;
-  return pre && typeof pre === 'object'
-    ? { resourceVersion: pre.resourceVersion, uid: pre.uid }
-    : {};
-}
-
-/** Deleting a namespace deletes everything in it (no Terminating phase in v0). */
-function cascadeNamespace(req: ResourceRequest, namespace: string): void {
-  for (const rt of req.cluster.registry.all().filter(t => t.namespaced)) {
-    for (const obj of req.cluster.store.list(rt, namespace))
-      req.cluster.store.delete(rt, namespace, obj.metadata.name!);
-  }
-}
-
-export function deleteObject(req: ResourceRequest): JsonResponse {
-  if (req.subresource !== undefined)
-    throw ApiError.methodNotAllowed('DELETE', 'a subresource');
-  const dryRun = isDryRun(req.query);
-  const existing = req.cluster.store.mustGet(req.rt, req.namespace, req.name!);
-  req.cluster.admitDelete(req.rt, existing, dryRun);
-  if (existing.metadata.finalizers?.length) {
-    // Finalizers hold the object: it only gets a deletionTimestamp, and
-    // whoever owns a finalizer removes it when done (then it is deleted).
-    if (existing.metadata.deletionTimestamp || dryRun)
-      return respondObject(req, 200, existing);
-    const marked = req.cluster.store.update(
-      req.rt,
-      {
-        ...existing,
-        metadata: {
-          ...existing.metadata,
-          deletionTimestamp: req.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        },
-      },
-      {},
-    );
-    return respondObject(req, 200, marked);
-  }
-  const deleted = req.cluster.store.delete(
-    req.rt,
-    req.namespace,
-    req.name!,
-    deletePreconditions(req.body),
-    { dryRun },
+  return writeUpdate(
+    req,
+    existing,
+    obj,
+    updateTracking(req, existing, obj.metadata.managedFields),
   );
-  if (req.rt.group === '' && req.rt.plural === 'namespaces' && !dryRun)
-    cascadeNamespace(req, req.name!);
-  return respondObject(req, 200, deleted);
-}
-
-export function deleteCollection(req: ResourceRequest): JsonResponse {
-  if (!req.rt.verbs.includes('deletecollection'))
-    throw ApiError.methodNotAllowed(
-      'DELETE',
-      `the collection ${req.rt.plural}`,
-    );
-  const listed = listObjects({
-    ...req,
-    accept: undefined,
-    query: new URLSearchParams(
-      [...req.query.entries()].filter(
-        ([k]) => k !== 'limit' && k !== 'continue',
-      ),
-    ),
-  });
-  const items = JSON.parse(listed.raw!).items as KubeObject[];
-  const dryRun = isDryRun(req.query);
-  const deleted = items.map(o =>
-    req.cluster.store.delete(
-      req.rt,
-      o.metadata.namespace,
-      o.metadata.name!,
-      {},
-      { dryRun },
-    ),
-  );
-  return {
-    status: 200,
-    body: {
-      kind: req.rt.listKind,
-      apiVersion: apiVersionOf(req.rt),
-      metadata: {
-        resourceVersion: String(req.cluster.store.resourceVersion()),
-      },
-      items: deleted.map(o => withTypeMeta(req.rt, o)),
-    },
-  };
 }

@@ -10,6 +10,8 @@ export type Route =
   | { type: 'apiVersions' }
   | { type: 'apiGroupList' }
   | { type: 'apiGroup'; group: string }
+  /** `/openapi/v2`, `/openapi/v3`, `/openapi/v3/apis/<group>/<version>`: `path` is below `/openapi/`. */
+  | { type: 'openapi'; path: string }
   | { type: 'resourceList'; group: string; version: string }
   | {
       type: 'resource';
@@ -64,6 +66,8 @@ export function parseRoute(path: string): Route {
   if (head === 'version' && rest.length === 0) return { type: 'version' };
   if (['healthz', 'livez', 'readyz'].includes(head) && rest.length <= 1)
     return { type: 'health', check: head };
+  if (head === 'openapi' && rest.length > 0)
+    return { type: 'openapi', path: rest.join('/') };
   if (head === 'api') {
     if (rest.length === 0) return { type: 'apiVersions' };
     return resourceRoute('', rest[0], rest.slice(1));

@@ -8,8 +8,8 @@ import { startFleetSim, type FleetSim } from './startFleetSim';
 /**
  * kubectl against the simulator over verified TLS, with the kubeconfig it
  * writes. The test command installs Debian's `kubernetes-client` when kubectl
- * is missing, so this runs everywhere. `apply` uses `--validate=false`: the
- * simulator serves no OpenAPI documents yet.
+ * is missing, so this runs everywhere. Validation is on (the simulator
+ * serves OpenAPI documents, see kubectlOpenapi.test.ts).
  */
 
 const run = promisify(execFile);
@@ -79,13 +79,9 @@ describe('kubectl', () => {
   it('applies, re-applies, patches and deletes a custom resource', async () => {
     const file = path.join(dir, 'qos.yaml');
     fs.writeFileSync(file, qos(2));
-    expect(await kubectl('apply', '--validate=false', '-f', file)).toContain(
-      'silver created',
-    );
+    expect(await kubectl('apply', '-f', file)).toContain('silver created');
     fs.writeFileSync(file, qos(1));
-    expect(await kubectl('apply', '--validate=false', '-f', file)).toContain(
-      'silver configured',
-    );
+    expect(await kubectl('apply', '-f', file)).toContain('silver configured');
     expect(
       await kubectl(
         'patch',
