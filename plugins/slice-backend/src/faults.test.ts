@@ -9,6 +9,7 @@ import type {
   FleetResponse,
   SliceDetail,
 } from '@slice-portal/plugin-slice-common';
+import net from 'net';
 import request from 'supertest';
 import { slicePlugin } from './plugin';
 import { tenantAwarePermissions } from './__testUtils__/tenantPermissions';
@@ -322,6 +323,49 @@ describe('the portal under fleet faults', () => {
           r.includes('older than 5 min'),
         ),
     );
+  });
+
+  it('never sends a worker token to a URL a tenant published outside the allowed hosts', async () => {
+    // A "worker" on another loopback address that counts every connection attempt.
+    let connections = 0;
+    const trap = net.createServer(socket => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>(resolve => trap.listen(0, '127.0.0.2', resolve));
+    const { port } = trap.address() as net.AddressInfo;
+    const path = '/spec/clusterProperty/monitoring/kubernetesDashboard/endpoint';
+    const patch = (value: string) =>
+      hubApi.patchNamespacedCustomObject({
+        group: CTRL,
+        version: 'v1alpha1',
+        namespace: 'kubeslice-acme',
+        plural: 'clusters',
+        name: 'azure-us',
+        body: [{ op: 'replace', path, value }],
+      });
+    const original = sim
+      .cluster('hub')!
+      .store.get(sim.cluster('hub')!.resourceType('clusters', CTRL), 'kubeslice-acme', 'azure-us')!
+      .spec.clusterProperty.monitoring.kubernetesDashboard.endpoint;
+    try {
+      await patch(`https://127.0.0.2:${port}/clusters/azure-us`);
+      const refused = await eventually(fleet, f =>
+        f.errors.some(
+          e => e.source === 'worker/demo/acme/azure-us' && /allowedHosts/.test(e.message),
+        ),
+      );
+      expect(refused.errors.find(e => e.source === 'worker/demo/acme/azure-us')?.message).toMatch(
+        /cluster azure-us: not connecting, worker URL host 127\.0\.0\.2 is not in slice\.hubs\[0\]\.workers\.allowedHosts/,
+      );
+      // Several reconciles later, still not one connection attempt.
+      await new Promise(r => setTimeout(r, 2_500));
+      expect(connections).toBe(0);
+    } finally {
+      await patch(original);
+      trap.close();
+    }
+    await eventually(fleet, healthy);
   });
 
   it('never shows one tenant another project’s worker errors', async () => {
