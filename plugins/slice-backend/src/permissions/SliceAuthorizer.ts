@@ -24,6 +24,37 @@ export type ResourceFilter = (resource: SliceResource) => boolean;
 export const ALLOW_ALL: ResourceFilter = () => true;
 const DENY_ALL: ResourceFilter = () => false;
 
+/** What each write permission lets one do, for refusals that say what was refused. */
+const DOING: Record<string, (name?: string) => string> = {
+  'kubeslice.slice.create': () => 'create slices in',
+  'kubeslice.slice.update': name =>
+    name ? `change slice '${name}' in` : 'change slices and QoS profiles in',
+  'kubeslice.slice.delete': name =>
+    `delete slice${name ? ` '${name}'` : 's'} in`,
+  'kubeslice.cluster.register': name =>
+    name
+      ? `register or deregister cluster '${name}' in`
+      : 'register clusters in',
+};
+
+/** A 403 decided by the permission policy (as opposed to one a cluster answered). */
+export class PermissionDeniedError extends NotAllowedError {
+  readonly permission: string;
+
+  constructor(
+    permission: ResourcePermission<'kubeslice-resource'>,
+    resource: SliceResource,
+  ) {
+    const doing =
+      DOING[permission.name]?.(resource.name) ??
+      `${permission.attributes.action ?? 'change'} resources in`;
+    super(
+      `You may not ${doing} project '${resource.project}' on hub '${resource.hub}' (${permission.name})`,
+    );
+    this.permission = permission.name;
+  }
+}
+
 export class SliceAuthorizer {
   constructor(
     private readonly permissions: PermissionsService,
@@ -102,33 +133,7 @@ export class SliceAuthorizer {
     resource: SliceResource,
   ): Promise<void> {
     const allowed = await this.filterFor(credentials, permission);
-    if (!allowed(resource)) throw new PermissionDeniedError(permission, resource);
-  }
-}
-
-/** What each write permission lets one do, for refusals that say what was refused. */
-const DOING: Record<string, (name?: string) => string> = {
-  'kubeslice.slice.create': () => 'create slices in',
-  'kubeslice.slice.update': name => (name ? `change slice '${name}' in` : 'change slices and QoS profiles in'),
-  'kubeslice.slice.delete': name => `delete slice${name ? ` '${name}'` : 's'} in`,
-  'kubeslice.cluster.register': name =>
-    name ? `register or deregister cluster '${name}' in` : 'register clusters in',
-};
-
-/** A 403 decided by the permission policy (as opposed to one a cluster answered). */
-export class PermissionDeniedError extends NotAllowedError {
-  readonly permission: string;
-
-  constructor(
-    permission: ResourcePermission<'kubeslice-resource'>,
-    resource: SliceResource,
-  ) {
-    const doing =
-      DOING[permission.name]?.(resource.name) ??
-      `${permission.attributes.action ?? 'change'} resources in`;
-    super(
-      `You may not ${doing} project '${resource.project}' on hub '${resource.hub}' (${permission.name})`,
-    );
-    this.permission = permission.name;
+    if (!allowed(resource))
+      throw new PermissionDeniedError(permission, resource);
   }
 }

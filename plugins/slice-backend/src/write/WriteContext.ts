@@ -99,7 +99,11 @@ export class WriteContext {
 
   /** A client for a worker with configured write credentials, or undefined (then the caller hands out a manifest). */
   workerClient(ref: ProjectRef, cluster: string): KubeObjectClient | undefined {
-    const config = workerWriteConfig(this.hub(ref).config, ref.project, cluster);
+    const config = workerWriteConfig(
+      this.hub(ref).config,
+      ref.project,
+      cluster,
+    );
     if (!config) return undefined;
     return new KubeObjectClient(
       kubeConfigForWorker(cluster, config),

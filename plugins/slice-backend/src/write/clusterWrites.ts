@@ -59,7 +59,11 @@ export async function registerCluster(
   };
   const fleet = await ctx.preflightFleet(req);
   const warnings = requirePreflight(
-    ctx.preflight.cluster({ operation: 'create', proposed: object as any, fleet }),
+    ctx.preflight.cluster({
+      operation: 'create',
+      proposed: object as any,
+      fleet,
+    }),
     `the registration of cluster ${name}`,
   );
   const stored = await client.create(RESOURCES.clusters, namespace, object, {
@@ -99,7 +103,11 @@ export async function deregisterCluster(
   const current = await readCluster(ctx, req, name);
   const fleet = await ctx.preflightFleet(req);
   const warnings = requirePreflight(
-    ctx.preflight.cluster({ operation: 'delete', current: current as any, fleet }),
+    ctx.preflight.cluster({
+      operation: 'delete',
+      current: current as any,
+      fleet,
+    }),
     `the deregistration of cluster ${name}`,
   );
   await client.delete(RESOURCES.clusters, namespace, name, {
@@ -108,7 +116,12 @@ export async function deregisterCluster(
   });
   const summary = `deregister cluster ${name}`;
   const body = {
-    ...resultBody({ dryRun: req.dryRun, current, stored: current, preflight: warnings }),
+    ...resultBody({
+      dryRun: req.dryRun,
+      current,
+      stored: current,
+      preflight: warnings,
+    }),
     // What goes is the whole object.
     diff: diffObjects(current, undefined),
     plan: [
@@ -162,7 +175,9 @@ export async function registrationValues(
     },
     cluster: {
       name,
-      ...(req.body.clusterEndpoint ? { endpoint: req.body.clusterEndpoint } : {}),
+      ...(req.body.clusterEndpoint
+        ? { endpoint: req.body.clusterEndpoint }
+        : {}),
     },
   };
   return {

@@ -99,7 +99,8 @@ function diffValues(
     if ([...before, ...after].every(isScalar)) {
       // Lists of names (members, clusters of a namespace): what joined and what left.
       for (const v of after)
-        if (!before.some(b => same(b, v))) out.push({ path, op: 'add', after: v });
+        if (!before.some(b => same(b, v)))
+          out.push({ path, op: 'add', after: v });
       for (const v of before)
         if (!after.some(a => same(a, v)))
           out.push({ path, op: 'remove', before: v });
@@ -146,8 +147,12 @@ function unifiedDiff(a: string[], b: string[], context = 3): string {
         a[i] === b[j]
           ? lcs[i + 1][j + 1] + 1
           : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const lines: { kind: ' ' | '-' | '+'; text: string; ai: number; bi: number }[] =
-    [];
+  const lines: {
+    kind: ' ' | '-' | '+';
+    text: string;
+    ai: number;
+    bi: number;
+  }[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
@@ -193,8 +198,10 @@ export function diffObjects(
   current: unknown | undefined,
   proposed: unknown | undefined,
 ): ObjectDiff {
-  const before = current === undefined ? undefined : withoutServerFields(current);
-  const after = proposed === undefined ? undefined : withoutServerFields(proposed);
+  const before =
+    current === undefined ? undefined : withoutServerFields(current);
+  const after =
+    proposed === undefined ? undefined : withoutServerFields(proposed);
   const changes: DiffChange[] = [];
   diffValues('', before, after, changes);
   const lines = (o: unknown) =>

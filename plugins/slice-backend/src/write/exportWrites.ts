@@ -42,7 +42,9 @@ function exportFindings(
   const members: string[] = slice.spec?.clusters ?? [];
   if (!members.includes(body.cluster)) {
     throw inputError(
-      `Cluster ${body.cluster} is not a member of slice ${slice.metadata?.name} (members: ${members.join(', ') || 'none'})`,
+      `Cluster ${body.cluster} is not a member of slice ${
+        slice.metadata?.name
+      } (members: ${members.join(', ') || 'none'})`,
       [
         {
           path: 'cluster',
@@ -109,7 +111,11 @@ export async function exportService(
     return {
       status: 200,
       body: {
-        ...resultBody({ dryRun: req.dryRun, stored: manifest, preflight: findings }),
+        ...resultBody({
+          dryRun: req.dryRun,
+          stored: manifest,
+          preflight: findings,
+        }),
         applied: false,
         instructions: `The portal has no write access to ${body.cluster}: apply this manifest there, e.g. kubectl --context ${body.cluster} apply -f serviceexport.yaml`,
       },

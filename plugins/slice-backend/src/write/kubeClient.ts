@@ -44,6 +44,9 @@ export const RESOURCES = {
   },
 } satisfies Record<string, Resource>;
 
+/** The field manager the portal's writes are recorded under (managedFields). */
+export const FIELD_MANAGER = 'slice-portal';
+
 export const apiVersionOf = (resource: Resource) =>
   `${resource.group}/${resource.version}`;
 
@@ -211,6 +214,3 @@ export class KubeObjectClient {
     }
   }
 }
-
-/** The field manager the portal's writes are recorded under (managedFields). */
-export const FIELD_MANAGER = 'slice-portal';

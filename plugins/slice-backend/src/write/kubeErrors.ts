@@ -55,7 +55,9 @@ interface StatusBody {
   message?: string;
   reason?: string;
   code?: number;
-  details?: { causes?: { field?: string; message?: string; reason?: string }[] };
+  details?: {
+    causes?: { field?: string; message?: string; reason?: string }[];
+  };
 }
 
 function parseStatus(body: unknown): StatusBody | undefined {
@@ -81,7 +83,8 @@ function httpCode(error: unknown): number | undefined {
 /** Whether the error is the API server's 409 for a stale resourceVersion (not "already exists"). */
 export function isResourceVersionConflict(error: unknown): boolean {
   const mapped = (error as Decorated | undefined)?.cluster;
-  if (mapped) return mapped.httpStatus === 409 && mapped.reason !== 'AlreadyExists';
+  if (mapped)
+    return mapped.httpStatus === 409 && mapped.reason !== 'AlreadyExists';
   if (httpCode(error) !== 409) return false;
   const status = parseStatus((error as { body?: unknown }).body);
   return status?.reason !== 'AlreadyExists';

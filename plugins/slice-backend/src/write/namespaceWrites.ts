@@ -20,7 +20,9 @@ export async function onboardNamespace(
     what: `onboarding ${namespace} onto slice ${name}`,
     change: current => withNamespaceOnboarded(current, namespace, clusters),
   });
-  const summary = `onboard namespace ${namespace} onto slice ${name} on ${clusters.join(', ')}`;
+  const summary = `onboard namespace ${namespace} onto slice ${name} on ${clusters.join(
+    ', ',
+  )}`;
   const common = {
     dryRun: req.dryRun,
     current: result.current,
@@ -41,7 +43,11 @@ export async function onboardNamespace(
     actor: req.actor,
     timeoutMs: ctx.settings.operationTimeoutMs,
     phases: [
-      sliceStoredPhase(target, `Namespace ${namespace} listed on slice ${name}`, wanted),
+      sliceStoredPhase(
+        target,
+        `Namespace ${namespace} listed on slice ${name}`,
+        wanted,
+      ),
       onboardedPhase(target, namespace, clusters),
     ],
   });

@@ -141,7 +141,8 @@ export const writeSchemas = {
         type: 'string',
         pattern: IPV4_CIDR,
         maxLength: 18,
-        description: 'Private IPv4 /16 ending in .0.0 (e.g. 10.20.0.0/16); network slices only',
+        description:
+          'Private IPv4 /16 ending in .0.0 (e.g. 10.20.0.0/16); network slices only',
       },
       standardQosProfileName: {
         ...clusterName,
@@ -197,7 +198,8 @@ export const writeSchemas = {
     properties: {
       name: {
         ...dnsLabel,
-        description: 'Slice name (keep it ≤ 15 characters: longer names break service export)',
+        description:
+          'Slice name (keep it ≤ 15 characters: longer names break service export)',
       },
       spec: { $ref: '#/components/schemas/SliceSpecInput' },
     },
@@ -253,9 +255,15 @@ export const writeSchemas = {
     additionalProperties: false,
     required: ['cluster', 'namespace', 'name', 'spec'],
     properties: {
-      cluster: { ...clusterName, description: 'Member cluster the service runs on' },
+      cluster: {
+        ...clusterName,
+        description: 'Member cluster the service runs on',
+      },
       namespace: namespaceName,
-      name: { ...dnsLabel, description: 'Name of the ServiceExport (the service name)' },
+      name: {
+        ...dnsLabel,
+        description: 'Name of the ServiceExport (the service name)',
+      },
       spec: {
         type: 'object',
         additionalProperties: false,
@@ -415,7 +423,8 @@ export const writeSchemas = {
   },
   WriteOperation: {
     type: 'object',
-    description: 'A tracked operation; poll it until its state is no longer running',
+    description:
+      'A tracked operation; poll it until its state is no longer running',
     required: ['id', 'kind', 'state', 'steps'],
     properties: {
       id: { type: 'string' },
@@ -458,19 +467,23 @@ export const writeSchemas = {
       preflight: {
         type: 'array',
         items: { $ref: '#/components/schemas/PreflightFinding' },
-        description: 'Findings of preflight (warnings only: errors refuse the write with 400)',
+        description:
+          'Findings of preflight (warnings only: errors refuse the write with 400)',
       },
       resourceVersion: {
         type: 'string',
-        description: 'resourceVersion of the stored object before the write (absent for a create)',
+        description:
+          'resourceVersion of the stored object before the write (absent for a create)',
       },
       attempts: {
         type: 'integer',
-        description: 'Writes it took: more than 1 when others changed the object meanwhile (409, retried)',
+        description:
+          'Writes it took: more than 1 when others changed the object meanwhile (409, retried)',
       },
       applied: {
         type: 'boolean',
-        description: 'Service export: false when the portal may not write to the worker; apply `yaml` there',
+        description:
+          'Service export: false when the portal may not write to the worker; apply `yaml` there',
       },
       instructions: { type: 'string' },
       plan: { type: 'array', items: { type: 'string' } },
@@ -496,7 +509,11 @@ export const writeSchemas = {
 const pathParam = (name: string, schema: object, description: string) =>
   ({ name, in: 'path', required: true, description, schema } as const);
 const hub = pathParam('hub', dnsLabel, 'Hub name');
-const project = pathParam('project', { ...dnsLabel, maxLength: 30 }, 'KubeSlice project');
+const project = pathParam(
+  'project',
+  { ...dnsLabel, maxLength: 30 },
+  'KubeSlice project',
+);
 const slice = pathParam('name', dnsLabel, 'Slice name');
 const dryRun = {
   name: 'dryRun',
@@ -519,16 +536,23 @@ const body = (name: string, required = true) =>
       'application/json': { schema: { $ref: `#/components/schemas/${name}` } },
     },
   } as const);
-const err = (description: string) => json('#/components/schemas/Error', description);
+const err = (description: string) =>
+  json('#/components/schemas/Error', description);
 const writeErrors = {
   '400': err(
     'Invalid request (the message and `error.fields` name each field), refused by preflight, or refused by the API server (schema, admission webhook: its message and causes)',
   ),
   '401': err('Not authenticated'),
-  '403': err('Not allowed by the permission policy, or the API server refused the portal\'s write credentials'),
+  '403': err(
+    "Not allowed by the permission policy, or the API server refused the portal's write credentials",
+  ),
   '404': err('No such hub, project, slice or cluster'),
-  '409': err('Already exists, or the object kept changing (409 after every retry)'),
-  '503': err('The hub or worker could not be reached or answered with an error'),
+  '409': err(
+    'Already exists, or the object kept changing (409 after every retry)',
+  ),
+  '503': err(
+    'The hub or worker could not be reached or answered with an error',
+  ),
 } as const;
 const result = (description: string) =>
   json('#/components/schemas/WriteResult', description);
@@ -542,7 +566,9 @@ export const writePaths = {
       requestBody: body('SliceCreateRequest'),
       responses: {
         '200': result('Dry run: what would be created'),
-        '201': result('Created; `operation` reports WorkerSliceConfigs, gateways and onboarding'),
+        '201': result(
+          'Created; `operation` reports WorkerSliceConfigs, gateways and onboarding',
+        ),
         ...writeErrors,
       },
     },
@@ -574,11 +600,14 @@ export const writePaths = {
   '/v1/slices/{hub}/{project}/{name}/namespaces': {
     post: {
       operationId: 'onboardNamespace',
-      summary: 'Onboard a namespace on some or all members (kubeslice.slice.update on the slice)',
+      summary:
+        'Onboard a namespace on some or all members (kubeslice.slice.update on the slice)',
       parameters: [hub, project, slice, dryRun],
       requestBody: body('NamespaceOnboardRequest'),
       responses: {
-        '200': result('Onboarding started (or, dry run, what would change); `operation` reports it per cluster'),
+        '200': result(
+          'Onboarding started (or, dry run, what would change); `operation` reports it per cluster',
+        ),
         ...writeErrors,
       },
     },
@@ -586,7 +615,8 @@ export const writePaths = {
   '/v1/slices/{hub}/{project}/{name}/namespaces/{namespace}': {
     delete: {
       operationId: 'offboardNamespace',
-      summary: 'Offboard a namespace from some or all members (kubeslice.slice.update on the slice)',
+      summary:
+        'Offboard a namespace from some or all members (kubeslice.slice.update on the slice)',
       parameters: [
         hub,
         project,
@@ -601,7 +631,10 @@ export const writePaths = {
           schema: {
             type: 'string',
             maxLength: 2048,
-            pattern: `^${DNS_SUBDOMAIN.slice(1, -1)}(,${DNS_SUBDOMAIN.slice(1, -1)}){0,31}$`,
+            pattern: `^${DNS_SUBDOMAIN.slice(1, -1)}(,${DNS_SUBDOMAIN.slice(
+              1,
+              -1,
+            )}){0,31}$`,
           },
         },
         dryRun,
@@ -621,7 +654,9 @@ export const writePaths = {
       requestBody: body('ServiceExportRequest'),
       responses: {
         '200': result('Dry run, or the manifest to apply (`applied: false`)'),
-        '201': result('Created on the worker; `operation` follows it to the imports'),
+        '201': result(
+          'Created on the worker; `operation` follows it to the imports',
+        ),
         ...writeErrors,
       },
     },
@@ -634,7 +669,9 @@ export const writePaths = {
       requestBody: body('ClusterRegisterRequest'),
       responses: {
         '200': result('Dry run: what would be created'),
-        '201': result('Created; `operation` ends when the controller has issued the worker Secret'),
+        '201': result(
+          'Created; `operation` ends when the controller has issued the worker Secret',
+        ),
         ...writeErrors,
       },
     },
@@ -644,7 +681,12 @@ export const writePaths = {
       operationId: 'deregisterCluster',
       summary:
         'Deregister a cluster; refused while it is in a slice (kubeslice.cluster.register on the project)',
-      parameters: [hub, project, pathParam('name', clusterName, 'Cluster name'), dryRun],
+      parameters: [
+        hub,
+        project,
+        pathParam('name', clusterName, 'Cluster name'),
+        dryRun,
+      ],
       responses: {
         '200': result('Dry run'),
         '202': result('Deregistration started; follow `operation`'),
@@ -657,20 +699,35 @@ export const writePaths = {
       operationId: 'readRegistrationValues',
       summary:
         'The Helm values to install the worker chart with, from the controller Secret; answered to this caller only, never stored or logged (kubeslice.cluster.register on the project)',
-      parameters: [hub, project, pathParam('name', clusterName, 'Cluster name')],
+      parameters: [
+        hub,
+        project,
+        pathParam('name', clusterName, 'Cluster name'),
+      ],
       requestBody: body('RegistrationValuesRequest', false),
       responses: {
-        '200': json('#/components/schemas/RegistrationValues', 'The values (Cache-Control: no-store)'),
+        '200': json(
+          '#/components/schemas/RegistrationValues',
+          'The values (Cache-Control: no-store)',
+        ),
         ...writeErrors,
-        '409': err('The controller has not issued the worker Secret yet; try again shortly'),
+        '409': err(
+          'The controller has not issued the worker Secret yet; try again shortly',
+        ),
       },
     },
   },
   '/v1/projects/{hub}/{project}/qos-profiles/{name}': {
     put: {
       operationId: 'upsertQosProfile',
-      summary: 'Create or update a SliceQoSConfig (kubeslice.slice.update on the project)',
-      parameters: [hub, project, pathParam('name', clusterName, 'Profile name'), dryRun],
+      summary:
+        'Create or update a SliceQoSConfig (kubeslice.slice.update on the project)',
+      parameters: [
+        hub,
+        project,
+        pathParam('name', clusterName, 'Profile name'),
+        dryRun,
+      ],
       requestBody: body('QosProfileRequest'),
       responses: {
         '200': result('Updated (or, dry run, what would be written)'),

@@ -30,7 +30,8 @@ const step = (
   title: string,
   state: OperationStep['state'],
   detail?: string,
-): OperationStep => (detail ? { id, title, state, detail } : { id, title, state });
+): OperationStep =>
+  detail ? { id, title, state, detail } : { id, title, state };
 
 const allDone = (steps: OperationStep[]): Check => ({
   steps,
@@ -70,7 +71,9 @@ const clusterOf = (w: WorkerSlice) =>
 const onboardedOn = (w: WorkerSlice | undefined, ns: string) =>
   (w?.status?.onboardedAppNamespaces ?? []).some(o => o.name === ns);
 const listedOn = (w: WorkerSlice | undefined, ns: string) =>
-  (w?.spec?.namespaceIsolationProfile?.applicationNamespaces ?? []).includes(ns);
+  (w?.spec?.namespaceIsolationProfile?.applicationNamespaces ?? []).includes(
+    ns,
+  );
 
 /** Clusters a namespace selection means for the slice as cached now (`*` = every member). */
 function expand(
@@ -126,7 +129,9 @@ export function workerSlicesPhase(
             `wsc:${m}`,
             `WorkerSliceConfig ${t.slice}-${m}`,
             present.has(m) ? 'done' : 'running',
-            present.has(m) ? undefined : `created on ${have}/${members.length} clusters`,
+            present.has(m)
+              ? undefined
+              : `created on ${have}/${members.length} clusters`,
           ),
         ),
         ...removed.map(m =>
@@ -147,11 +152,15 @@ export function workerSlicesPhase(
  * A pair whose workers the portal cannot read counts once both WorkerSliceGateways exist,
  * with a note that its tunnel state is not visible.
  */
-export function tunnelsPhase(t: SliceTarget, members: string[]): OperationPhase {
+export function tunnelsPhase(
+  t: SliceTarget,
+  members: string[],
+): OperationPhase {
   const pairs: [string, string][] = [];
   const sorted = [...members].sort();
   for (let i = 0; i < sorted.length; i++)
-    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i], sorted[j]]);
+    for (let j = i + 1; j < sorted.length; j++)
+      pairs.push([sorted[i], sorted[j]]);
   return {
     title: `Gateway tunnels UP (${pairs.length} pairs)`,
     check(view) {
@@ -164,7 +173,10 @@ export function tunnelsPhase(t: SliceTarget, members: string[]): OperationPhase 
       );
       const readable = new Set(
         (hub?.workers ?? [])
-          .filter(w => w.sync.state === 'ok' && `kubeslice-${w.project}` === t.namespace)
+          .filter(
+            w =>
+              w.sync.state === 'ok' && `kubeslice-${w.project}` === t.namespace,
+          )
           .map(w => w.cluster),
       );
       const gateways = new Set(
@@ -177,7 +189,8 @@ export function tunnelsPhase(t: SliceTarget, members: string[]): OperationPhase 
           .map(g => g.metadata?.name),
       );
       const up = pairs.filter(
-        ([a, b]) => detail?.tunnels.find(x => x.a === a && x.b === b)?.state === 'UP',
+        ([a, b]) =>
+          detail?.tunnels.find(x => x.a === a && x.b === b)?.state === 'UP',
       ).length;
       const steps = pairs.map(([a, b]) => {
         const tunnel = detail?.tunnels.find(x => x.a === a && x.b === b);
@@ -185,9 +198,15 @@ export function tunnelsPhase(t: SliceTarget, members: string[]): OperationPhase 
         const title = `tunnel ${a}↔${b}`;
         if (tunnel?.state === 'UP') return step(id, title, 'done');
         const bothGateways =
-          gateways.has(`${t.slice}-${a}-${b}`) && gateways.has(`${t.slice}-${b}-${a}`);
+          gateways.has(`${t.slice}-${a}-${b}`) &&
+          gateways.has(`${t.slice}-${b}-${a}`);
         if (!readable.has(a) && !readable.has(b) && bothGateways)
-          return step(id, title, 'done', 'gateways created; tunnel state not visible (no worker access)');
+          return step(
+            id,
+            title,
+            'done',
+            'gateways created; tunnel state not visible (no worker access)',
+          );
         return step(
           id,
           title,
@@ -210,17 +229,33 @@ export function onboardedPhase(
     title: `Namespace ${namespace} onboarded`,
     check(view) {
       const targets = expand(view, t, clusters);
-      const byCluster = new Map(workerSlices(view, t).map(w => [clusterOf(w), w]));
+      const byCluster = new Map(
+        workerSlices(view, t).map(w => [clusterOf(w), w]),
+      );
       const steps = targets.map(c => {
         const w = byCluster.get(c);
         const id = `onboard:${namespace}@${c}`;
         const title = `namespace ${namespace} on ${c}`;
-        if (onboardedOn(w, namespace)) return step(id, title, 'done', 'onboarded ✓');
+        if (onboardedOn(w, namespace))
+          return step(id, title, 'done', 'onboarded ✓');
         if (listedOn(w, namespace))
-          return step(id, title, 'running', 'waiting for the worker to onboard it');
-        return step(id, title, 'pending', 'waiting for the controller to pass it to the worker');
+          return step(
+            id,
+            title,
+            'running',
+            'waiting for the worker to onboard it',
+          );
+        return step(
+          id,
+          title,
+          'pending',
+          'waiting for the controller to pass it to the worker',
+        );
       });
-      return { steps, done: targets.length > 0 && steps.every(s => s.state === 'done') };
+      return {
+        steps,
+        done: targets.length > 0 && steps.every(s => s.state === 'done'),
+      };
     },
   };
 }
@@ -243,7 +278,12 @@ export function offboardedPhase(
         const title = `namespace ${namespace} on ${c}`;
         if (!onboardedOn(w, namespace) && !listedOn(w, namespace))
           return step(id, title, 'done', 'offboarded ✓');
-        return step(id, title, 'running', 'waiting for the worker to offboard it');
+        return step(
+          id,
+          title,
+          'running',
+          'waiting for the worker to offboard it',
+        );
       });
       return allDone(steps);
     },
@@ -257,14 +297,19 @@ export function drainedPhase(t: SliceTarget): OperationPhase {
     check(view) {
       const steps = workerSlices(view, t).map(w => {
         const c = clusterOf(w);
-        const listed = w.spec?.namespaceIsolationProfile?.applicationNamespaces ?? [];
-        const onboarded = (w.status?.onboardedAppNamespaces ?? []).map(o => o.name);
+        const listed =
+          w.spec?.namespaceIsolationProfile?.applicationNamespaces ?? [];
+        const onboarded = (w.status?.onboardedAppNamespaces ?? []).map(
+          o => o.name,
+        );
         const left = [...new Set([...listed, ...onboarded])];
         return step(
           `drain:${c}`,
           `namespaces on ${c}`,
           left.length ? 'running' : 'done',
-          left.length ? `still onboarded: ${left.join(', ')}` : 'none onboarded ✓',
+          left.length
+            ? `still onboarded: ${left.join(', ')}`
+            : 'none onboarded ✓',
         );
       });
       const exports = (hubOf(view, t.hub)?.serviceExportConfigs ?? [])
@@ -280,7 +325,9 @@ export function drainedPhase(t: SliceTarget): OperationPhase {
           'service exports of the slice',
           exports.length ? 'running' : 'done',
           exports.length
-            ? `still exported: ${exports.join(', ')} (delete their ServiceExports on the workers)`
+            ? `still exported: ${exports.join(
+                ', ',
+              )} (delete their ServiceExports on the workers)`
             : 'none ✓',
         ),
       );
@@ -301,7 +348,12 @@ export function sliceGonePhase(
       const stored = sliceConfig(view, t) !== undefined;
       const left = workerSlices(view, t).map(clusterOf);
       return allDone([
-        step(`delete:${t.slice}`, `SliceConfig ${t.slice}`, stored ? 'running' : 'done', stored ? 'deleting' : 'deleted ✓'),
+        step(
+          `delete:${t.slice}`,
+          `SliceConfig ${t.slice}`,
+          stored ? 'running' : 'done',
+          stored ? 'deleting' : 'deleted ✓',
+        ),
         step(
           `delete:wsc`,
           'WorkerSliceConfigs',
@@ -321,7 +373,8 @@ export interface ClusterTarget {
 
 function clusterObject(view: FleetSnapshotView, t: ClusterTarget) {
   return hubOf(view, t.hub)?.clusters.find(
-    c => c.metadata?.namespace === t.namespace && c.metadata?.name === t.cluster,
+    c =>
+      c.metadata?.namespace === t.namespace && c.metadata?.name === t.cluster,
   ) as
     | (HubObjects['clusters'][number] & {
         status?: { secretName?: string };
@@ -337,7 +390,13 @@ export function registrationPhases(t: ClusterTarget): OperationPhase[] {
       title: `Cluster ${t.cluster} on hub ${t.hub}`,
       check(view) {
         const ok = clusterObject(view, t) !== undefined;
-        return allDone([step(`cluster:${t.cluster}`, `Cluster ${t.cluster}`, ok ? 'done' : 'running')]);
+        return allDone([
+          step(
+            `cluster:${t.cluster}`,
+            `Cluster ${t.cluster}`,
+            ok ? 'done' : 'running',
+          ),
+        ]);
       },
     },
     {
@@ -373,7 +432,8 @@ export function deregistrationPhases(t: ClusterTarget): OperationPhase[] {
             c ? 'running' : 'done',
             c
               ? `deregistration in progress (${
-                  (c.status as { registrationStatus?: string } | undefined)?.registrationStatus ?? 'finalizers pending'
+                  (c.status as { registrationStatus?: string } | undefined)
+                    ?.registrationStatus ?? 'finalizers pending'
                 })`
               : 'removed ✓',
           ),
@@ -397,28 +457,33 @@ export function exportPhases(t: ExportTarget): OperationPhase[] {
       title: `ServiceExport ${t.exportNamespace}/${t.name} on ${t.cluster}`,
       check(view) {
         const worker = hubOf(view, t.hub)?.workers?.find(
-          w => w.cluster === t.cluster && `kubeslice-${w.project}` === t.namespace,
+          w =>
+            w.cluster === t.cluster && `kubeslice-${w.project}` === t.namespace,
         );
         const hubHasIt = (hubOf(view, t.hub)?.serviceExportConfigs ?? []).some(
-          e => e.metadata?.namespace === t.namespace && e.metadata?.name === secName,
+          e =>
+            e.metadata?.namespace === t.namespace &&
+            e.metadata?.name === secName,
         );
         const exported = worker?.serviceExports.find(
-          e => e.metadata?.namespace === t.exportNamespace && e.metadata?.name === t.name,
+          e =>
+            e.metadata?.namespace === t.exportNamespace &&
+            e.metadata?.name === t.name,
         );
-        const status = (exported?.status as { exportStatus?: string } | undefined)?.exportStatus;
+        const status = (
+          exported?.status as { exportStatus?: string } | undefined
+        )?.exportStatus;
         if (status === 'READY' || hubHasIt)
-          return allDone([step('export', `export of ${t.name}`, 'done', 'READY ✓')]);
+          return allDone([
+            step('export', `export of ${t.name}`, 'done', 'READY ✓'),
+          ]);
+        let detail = 'waiting for the worker';
+        if (!worker)
+          detail = 'waiting (worker status not visible to the portal)';
+        else if (status === 'PENDING')
+          detail = `PENDING: is namespace ${t.exportNamespace} onboarded on ${t.cluster}?`;
         return allDone([
-          step(
-            'export',
-            `export of ${t.name}`,
-            'running',
-            !worker
-              ? 'waiting (worker status not visible to the portal)'
-              : status === 'PENDING'
-              ? `PENDING: is namespace ${t.exportNamespace} onboarded on ${t.cluster}?`
-              : 'waiting for the worker',
-          ),
+          step('export', `export of ${t.name}`, 'running', detail),
         ]);
       },
     },
@@ -426,9 +491,17 @@ export function exportPhases(t: ExportTarget): OperationPhase[] {
       title: `ServiceExportConfig ${secName} on hub ${t.hub}`,
       check(view) {
         const ok = (hubOf(view, t.hub)?.serviceExportConfigs ?? []).some(
-          e => e.metadata?.namespace === t.namespace && e.metadata?.name === secName,
+          e =>
+            e.metadata?.namespace === t.namespace &&
+            e.metadata?.name === secName,
         );
-        return allDone([step('sec', `ServiceExportConfig ${secName}`, ok ? 'done' : 'running')]);
+        return allDone([
+          step(
+            'sec',
+            `ServiceExportConfig ${secName}`,
+            ok ? 'done' : 'running',
+          ),
+        ]);
       },
     },
     {
@@ -444,10 +517,15 @@ export function exportPhases(t: ExportTarget): OperationPhase[] {
           step(
             `import:${m}`,
             `import on ${m}`,
-            imports.has(`${t.name}-${t.exportNamespace}-${t.slice}-${m}`) ? 'done' : 'running',
+            imports.has(`${t.name}-${t.exportNamespace}-${t.slice}-${m}`)
+              ? 'done'
+              : 'running',
           ),
         );
-        return { steps, done: steps.length > 0 && steps.every(s => s.state === 'done') };
+        return {
+          steps,
+          done: steps.length > 0 && steps.every(s => s.state === 'done'),
+        };
       },
     },
   ];

@@ -40,12 +40,21 @@ export async function upsertQosProfile(
       spec,
     };
     const warnings = requirePreflight(
-      ctx.preflight.qos({ operation: 'create', proposed: object as any, fleet }),
+      ctx.preflight.qos({
+        operation: 'create',
+        proposed: object as any,
+        fleet,
+      }),
       what,
     );
-    const stored = await client.create(RESOURCES.sliceQosConfigs, namespace, object, {
-      dryRun: req.dryRun,
-    });
+    const stored = await client.create(
+      RESOURCES.sliceQosConfigs,
+      namespace,
+      object,
+      {
+        dryRun: req.dryRun,
+      },
+    );
     return {
       status: req.dryRun ? 200 : 201,
       body: resultBody({ dryRun: req.dryRun, stored, preflight: warnings }),
@@ -56,7 +65,8 @@ export async function upsertQosProfile(
   const outcome = await readModifyWrite<KubeObj, KubeObj>({
     policy: ctx.settings.retry,
     read: async () =>
-      (await client.get(RESOURCES.sliceQosConfigs, namespace, name)) ?? existing,
+      (await client.get(RESOURCES.sliceQosConfigs, namespace, name)) ??
+      existing,
     modify: current => {
       const proposed = { ...JSON.parse(JSON.stringify(current)), spec };
       warnings = requirePreflight(

@@ -1,7 +1,12 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { PreflightResult } from '@slice-portal/plugin-slice-common';
 import type { Operation, OperationTarget } from './contracts';
-import { diffObjects, toYaml, withoutServerFields, type ObjectDiff } from './diff';
+import {
+  diffObjects,
+  toYaml,
+  withoutServerFields,
+  type ObjectDiff,
+} from './diff';
 import { inputError } from './kubeErrors';
 import type { KubeObj } from './kubeClient';
 

@@ -214,7 +214,11 @@ function actorOf(credentials: BackstageCredentials): string {
 function resultOf(error: unknown): AuditRecord['result'] {
   if (error instanceof PermissionDeniedError) return 'denied';
   const name = (error as Error)?.name;
-  if (name === 'InputError' || name === 'ConflictError' || name === 'NotFoundError')
+  if (
+    name === 'InputError' ||
+    name === 'ConflictError' ||
+    name === 'NotFoundError'
+  )
     return 'rejected';
   return 'failed';
 }
@@ -254,7 +258,10 @@ export function createWriteRouter(options: WriteRouterOptions): express.Router {
       let target = route.target(raw);
       let dryRun = req.query.dryRun === 'true';
       const record = async (
-        entry: Pick<AuditRecord, 'result' | 'error' | 'operationId' | 'summary'>,
+        entry: Pick<
+          AuditRecord,
+          'result' | 'error' | 'operationId' | 'summary'
+        >,
       ) => {
         try {
           await audit.record({
@@ -270,7 +277,9 @@ export function createWriteRouter(options: WriteRouterOptions): express.Router {
           // The write has happened (or was refused) either way; a broken audit log must
           // not turn that answer into an error. It is logged for the operator.
           logger.error(
-            `Audit record of ${route.action} by ${actor} failed: ${describeError(error)}`,
+            `Audit record of ${
+              route.action
+            } by ${actor} failed: ${describeError(error)}`,
           );
         }
       };

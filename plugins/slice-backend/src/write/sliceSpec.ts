@@ -22,7 +22,10 @@ export interface QosDetails {
 export interface SliceSpecInput {
   clusters: string[];
   maxClusters?: number;
-  overlayNetworkDeploymentMode?: 'single-network' | 'multi-network' | 'no-network';
+  overlayNetworkDeploymentMode?:
+    | 'single-network'
+    | 'multi-network'
+    | 'no-network';
   sliceSubnet?: string;
   standardQosProfileName?: string;
   qosProfileDetails?: QosDetails;
@@ -34,7 +37,11 @@ export interface SliceSpecInput {
   sliceGatewayProvider?: {
     sliceGatewayType?: string;
     sliceCaType?: string;
-    sliceGatewayServiceType?: { cluster: string; type?: string; protocol?: string }[];
+    sliceGatewayServiceType?: {
+      cluster: string;
+      type?: string;
+      protocol?: string;
+    }[];
   };
   vpnConfig?: { cipher: string };
   rotationInterval?: number;
@@ -110,7 +117,9 @@ function removeFromSelection(
   return list.flatMap(entry => {
     if (entry.namespace !== namespace) return [entry];
     if (!clusters) return [];
-    const on = (entry.clusters ?? []).includes('*') ? members : entry.clusters ?? [];
+    const on = (entry.clusters ?? []).includes('*')
+      ? members
+      : entry.clusters ?? [];
     const left = on.filter(c => !clusters.includes(c));
     return left.length ? [{ ...entry, clusters: left }] : [];
   });
@@ -150,7 +159,9 @@ export function withNamespaceOffboarded(
   const strangers = (clusters ?? []).filter(c => !members.includes(c));
   if (strangers.length) {
     throw inputError(
-      `Cannot offboard ${namespace} from ${strangers.join(', ')}: not a member of slice ${current.metadata?.name}`,
+      `Cannot offboard ${namespace} from ${strangers.join(
+        ', ',
+      )}: not a member of slice ${current.metadata?.name}`,
       [
         {
           path: 'query.clusters',
@@ -177,7 +188,10 @@ export function withAllNamespacesOffboarded(current: KubeObj): KubeObj {
 }
 
 /** A PATCH of the write API applied to the stored slice. */
-export function withSliceUpdate(current: KubeObj, change: SliceUpdate): KubeObj {
+export function withSliceUpdate(
+  current: KubeObj,
+  change: SliceUpdate,
+): KubeObj {
   const slice = clone(current);
   slice.spec ??= {};
   const spec = slice.spec;
@@ -192,12 +206,14 @@ export function withSliceUpdate(current: KubeObj, change: SliceUpdate): KubeObj 
     const profile = spec.namespaceIsolationProfile;
     for (const key of ['applicationNamespaces', 'allowedNamespaces']) {
       if (!Array.isArray(profile?.[key])) continue;
-      profile[key] = (profile[key] as SliceNamespaceSelection[]).flatMap(entry => {
-        const on = entry.clusters ?? [];
-        if (on.includes('*')) return [entry];
-        const left = on.filter(c => !removed.includes(c));
-        return left.length ? [{ ...entry, clusters: left }] : [];
-      });
+      profile[key] = (profile[key] as SliceNamespaceSelection[]).flatMap(
+        entry => {
+          const on = entry.clusters ?? [];
+          if (on.includes('*')) return [entry];
+          const left = on.filter(c => !removed.includes(c));
+          return left.length ? [{ ...entry, clusters: left }] : [];
+        },
+      );
     }
     const types = spec.sliceGatewayProvider?.sliceGatewayServiceType;
     if (Array.isArray(types)) {
@@ -218,13 +234,20 @@ export function withSliceUpdate(current: KubeObj, change: SliceUpdate): KubeObj 
   }
   if (change.isolationEnabled !== undefined)
     profileOf(slice).isolationEnabled = change.isolationEnabled;
-  if (change.addAllowedNamespaces?.length || change.removeAllowedNamespaces?.length) {
+  if (
+    change.addAllowedNamespaces?.length ||
+    change.removeAllowedNamespaces?.length
+  ) {
     const profile = profileOf(slice);
     let allowed: SliceNamespaceSelection[] = profile.allowedNamespaces ?? [];
     for (const ns of change.removeAllowedNamespaces ?? [])
       allowed = allowed.filter(e => e.namespace !== ns);
     for (const entry of change.addAllowedNamespaces ?? [])
-      allowed = mergeSelection(allowed, entry.namespace ?? '', entry.clusters ?? []);
+      allowed = mergeSelection(
+        allowed,
+        entry.namespace ?? '',
+        entry.clusters ?? [],
+      );
     profile.allowedNamespaces = allowed;
   }
   return slice;

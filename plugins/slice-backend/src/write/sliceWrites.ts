@@ -36,7 +36,11 @@ const members = (slice: KubeObj): string[] =>
   (slice.spec?.clusters ?? []).filter((c: unknown) => typeof c === 'string');
 
 export function sliceTarget(req: WriteRequest, name: string): SliceTarget {
-  return { hub: req.hub, namespace: namespaceOfProject(req.project), slice: name };
+  return {
+    hub: req.hub,
+    namespace: namespaceOfProject(req.project),
+    slice: name,
+  };
 }
 
 /** The stored SliceConfig, or 404. */
@@ -76,34 +80,38 @@ export async function updateSliceConfig(
   const fleet = await ctx.preflightFleet(req);
   let warnings: Finding[] = [];
   let unchanged = false;
-  const rmw = () => readModifyWrite<KubeObj, KubeObj>({
-    policy: ctx.settings.retry,
-    read: () => readSlice(ctx, req, options.name),
-    modify: current => {
-      const proposed = options.change(current);
-      warnings = requirePreflight(
-        ctx.preflight.sliceConfig({
-          operation: 'update',
-          proposed: proposed as any,
-          current: current as any,
-          fleet,
-        }),
-        options.what,
-      );
-      return proposed;
-    },
-    write: async (proposed, current) => {
-      unchanged = sameContent(proposed, current);
-      if (unchanged) return current;
-      return client.replace(RESOURCES.sliceConfigs, namespace, proposed, {
-        dryRun: req.dryRun,
-      });
-    },
-  });
+  const rmw = () =>
+    readModifyWrite<KubeObj, KubeObj>({
+      policy: ctx.settings.retry,
+      read: () => readSlice(ctx, req, options.name),
+      modify: current => {
+        const proposed = options.change(current);
+        warnings = requirePreflight(
+          ctx.preflight.sliceConfig({
+            operation: 'update',
+            proposed: proposed as any,
+            current: current as any,
+            fleet,
+          }),
+          options.what,
+        );
+        return proposed;
+      },
+      write: async (proposed, current) => {
+        unchanged = sameContent(proposed, current);
+        if (unchanged) return current;
+        return client.replace(RESOURCES.sliceConfigs, namespace, proposed, {
+          dryRun: req.dryRun,
+        });
+      },
+    });
   // A dry run stores nothing, so it need not wait for this process's other writers.
   const outcome = req.dryRun
     ? await rmw()
-    : await ctx.writes.run(`${req.hub}/sliceconfigs/${namespace}/${options.name}`, rmw);
+    : await ctx.writes.run(
+        `${req.hub}/sliceconfigs/${namespace}/${options.name}`,
+        rmw,
+      );
   if (outcome.attempts > 1) {
     ctx.logger.info(
       `${options.what}: written after ${outcome.attempts} attempts (409 conflicts with concurrent writers)`,
@@ -122,12 +130,21 @@ export async function createSlice(
   const object = newSliceConfig({ name, namespace, spec });
   const fleet = await ctx.preflightFleet(req);
   const warnings = requirePreflight(
-    ctx.preflight.sliceConfig({ operation: 'create', proposed: object as any, fleet }),
+    ctx.preflight.sliceConfig({
+      operation: 'create',
+      proposed: object as any,
+      fleet,
+    }),
     `slice ${name}`,
   );
-  const stored = await client.create(RESOURCES.sliceConfigs, namespace, object, {
-    dryRun: req.dryRun,
-  });
+  const stored = await client.create(
+    RESOURCES.sliceConfigs,
+    namespace,
+    object,
+    {
+      dryRun: req.dryRun,
+    },
+  );
   const summary = `create slice ${name} (${members(stored).length} clusters, ${
     stored.spec?.overlayNetworkDeploymentMode ?? 'single-network'
   })`;
@@ -162,13 +179,12 @@ export async function createSlice(
 
 function describeUpdate(change: SliceUpdate): string {
   const parts: string[] = [];
-  if (change.addClusters?.length) parts.push(`add ${change.addClusters.join(', ')}`);
+  if (change.addClusters?.length)
+    parts.push(`add ${change.addClusters.join(', ')}`);
   if (change.removeClusters?.length)
     parts.push(`remove ${change.removeClusters.join(', ')}`);
   if (change.qos)
-    parts.push(
-      `QoS ${change.qos.standardQosProfileName ?? 'inline'}`,
-    );
+    parts.push(`QoS ${change.qos.standardQosProfileName ?? 'inline'}`);
   if (change.isolationEnabled !== undefined)
     parts.push(`isolation ${change.isolationEnabled ? 'on' : 'off'}`);
   if (change.addAllowedNamespaces?.length)
@@ -241,14 +257,19 @@ async function deleteWhenAdmitted(
       return;
     } catch (error) {
       if (isNotFound(error)) return; // someone else deleted it: the goal is reached
-      if (attempt >= attempts || (error as Error).name !== 'InputError') throw error;
+      if (attempt >= attempts || (error as Error).name !== 'InputError')
+        throw error;
       await new Promise(resolve => setTimeout(resolve, delayMs));
     }
   }
 }
 
 /** Preflight of the final delete, minus what the guided delete itself resolves (onboarded namespaces). */
-function deleteFindings(ctx: WriteContext, current: KubeObj, fleet: any): Finding[] {
+function deleteFindings(
+  ctx: WriteContext,
+  current: KubeObj,
+  fleet: any,
+): Finding[] {
   return ctx.preflight
     .sliceConfig({ operation: 'delete', current: current as any, fleet })
     .filter(
@@ -327,7 +348,9 @@ export async function deleteSlice(
       sliceStoredPhase(
         target,
         'Offboard every namespace',
-        s => !(s.spec?.namespaceIsolationProfile?.applicationNamespaces ?? []).length,
+        s =>
+          !(s.spec?.namespaceIsolationProfile?.applicationNamespaces ?? [])
+            .length,
       ),
       drainedPhase(target),
       sliceGonePhase(target, () =>

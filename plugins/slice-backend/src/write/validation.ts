@@ -14,6 +14,8 @@ import { writePaths, writeSchemas } from './openapi';
 export const MAX_BODY_BYTES = 100 * 1024;
 /** At most this many problems are reported (a 10 000-element list yields one per element). */
 const MAX_PROBLEMS = 20;
+/** Where jsonBody() leaves a body it could not parse, for validateRequest to throw. */
+const BODY_ERROR = Symbol('slice.write.bodyError');
 
 type Parameter = {
   name: string;
@@ -52,12 +54,10 @@ function pointerToPath(pointer: string): string {
     }, '');
 }
 
-const join = (path: string, key: string) =>
-  /^[A-Za-z_][\w-]*$/.test(key)
-    ? path
-      ? `${path}.${key}`
-      : key
-    : `${path}[${JSON.stringify(key)}]`;
+function join(path: string, key: string): string {
+  if (!/^[A-Za-z_][\w-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path ? `${path}.${key}` : key;
+}
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -67,7 +67,10 @@ function shown(value: unknown): string {
 /** One ajv error as a field problem with a sentence a user can act on. */
 function problemOf(error: ErrorObject, prefix: string): FieldProblem {
   const at = pointerToPath(error.instancePath);
-  const path = (p: string) => (prefix ? (p ? `${prefix}.${p}` : prefix) : p);
+  const path = (p: string) => {
+    if (!prefix) return p;
+    return p ? `${prefix}.${p}` : prefix;
+  };
   const description = (error.parentSchema as { description?: string })
     ?.description;
   switch (error.keyword) {
@@ -91,7 +94,9 @@ function problemOf(error: ErrorObject, prefix: string): FieldProblem {
       return {
         path: path(at),
         message: `${path(at)}: ${shown(error.data)} is not ${
-          description ? `a valid value (${description})` : 'in the expected format'
+          description
+            ? `a valid value (${description})`
+            : 'in the expected format'
         }`,
         source: 'request',
       };
@@ -124,7 +129,8 @@ function problemsOf(
   const out: FieldProblem[] = [];
   for (const error of validate.errors ?? []) {
     // propertyNames reports the inner pattern too; the outer error says it better.
-    if (error.propertyName !== undefined && error.keyword === 'pattern') continue;
+    if (error.propertyName !== undefined && error.keyword === 'pattern')
+      continue;
     const problem = problemOf(error, prefix);
     if (seen.has(problem.message)) continue;
     seen.add(problem.message);
@@ -239,8 +245,6 @@ export function validateRequest(
   return { params, query, body };
 }
 
-const BODY_ERROR = Symbol('slice.write.bodyError');
-
 /**
  * express.json for one write route, with a bounded size. A body that is too large or not
  * JSON is not answered here: the error is kept on the request and thrown by
@@ -258,9 +262,10 @@ export function jsonBody(): express.RequestHandler {
 
 function bodyProblem(error: { type?: string; message?: string }) {
   if (error.type === 'entity.too.large') {
-    return inputError(`Invalid body: larger than ${MAX_BODY_BYTES / 1024} KiB`, [
-      { path: '', message: 'the body is too large', source: 'request' },
-    ]);
+    return inputError(
+      `Invalid body: larger than ${MAX_BODY_BYTES / 1024} KiB`,
+      [{ path: '', message: 'the body is too large', source: 'request' }],
+    );
   }
   if (error.type === 'entity.parse.failed') {
     return inputError('Invalid body: not valid JSON', [

@@ -112,7 +112,9 @@ export function readWriteSettings(config: Config): WriteSettings {
     const entry = entries[i];
     const at = `slice.hubs[${i}]`;
     const authConfig = entry.getOptionalConfig('write.auth');
-    const auth = authConfig ? readAuth(authConfig, `${at}.write.auth`) : hub.auth;
+    const auth = authConfig
+      ? readAuth(authConfig, `${at}.write.auth`)
+      : hub.auth;
     if (auth.type === 'serviceAccount' && !hub.url) {
       throw new Error(
         `Missing config at '${at}.url': serviceAccount write credentials need the API server URL`,

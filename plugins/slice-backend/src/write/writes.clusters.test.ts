@@ -60,14 +60,24 @@ describe('cluster and export writes against the fleet simulator', () => {
   };
 
   it('previews a registration, refuses bad coordinates in preflight and bad IPs at the webhook', async () => {
-    const dry = await call('post', '/v1/projects/demo/acme/clusters?dryRun=true').send(tokyo).expect(200);
+    const dry = await call(
+      'post',
+      '/v1/projects/demo/acme/clusters?dryRun=true',
+    )
+      .send(tokyo)
+      .expect(200);
     expect(dry.body.object.spec).toEqual(tokyo.spec);
     expect(await hubObject(h, 'clusters', NS, 'aws-tokyo')).toBeUndefined();
 
     const lat = await call('post', '/v1/projects/demo/acme/clusters')
       .send({
         ...tokyo,
-        spec: { ...tokyo.spec, clusterProperty: { geoLocation: { latitude: '95', longitude: '139.69' } } },
+        spec: {
+          ...tokyo.spec,
+          clusterProperty: {
+            geoLocation: { latitude: '95', longitude: '139.69' },
+          },
+        },
       })
       .expect(400);
     expect(lat.body.error.fields).toEqual([
@@ -83,7 +93,9 @@ describe('cluster and export writes against the fleet simulator', () => {
       const ip = await call('post', '/v1/projects/demo/acme/clusters')
         .send({ ...tokyo, spec: { ...tokyo.spec, nodeIPs: ['not-an-ip'] } })
         .expect(400);
-      expect(ip.body.error.message).toContain('admission webhook "vcluster.kb.io" denied the request');
+      expect(ip.body.error.message).toContain(
+        'admission webhook "vcluster.kb.io" denied the request',
+      );
       expect(ip.body.error.fields).toEqual([
         expect.objectContaining({ path: 'spec.nodeIPs[0]', source: 'cluster' }),
       ]);
@@ -99,18 +111,34 @@ describe('cluster and export writes against the fleet simulator', () => {
   });
 
   it('lets only platform users register clusters', async () => {
-    const res = await call('post', '/v1/projects/demo/acme/clusters', ACME).send(tokyo).expect(403);
+    const res = await call('post', '/v1/projects/demo/acme/clusters', ACME)
+      .send(tokyo)
+      .expect(403);
     expect(res.body.error.message).toBe(
       "You may not register clusters in project 'acme' on hub 'demo' (kubeslice.cluster.register)",
     );
-    await call('post', '/v1/projects/demo/acme/clusters/aws-eu/registration-values', ACME).send({}).expect(403);
-    await call('delete', '/v1/projects/demo/acme/clusters/aws-eu', ACME).expect(403);
+    await call(
+      'post',
+      '/v1/projects/demo/acme/clusters/aws-eu/registration-values',
+      ACME,
+    )
+      .send({})
+      .expect(403);
+    await call('delete', '/v1/projects/demo/acme/clusters/aws-eu', ACME).expect(
+      403,
+    );
     expect(await hubObject(h, 'clusters', NS, 'aws-tokyo')).toBeUndefined();
-    expect(h.audit.records.map(r => r.result)).toEqual(['denied', 'denied', 'denied']);
+    expect(h.audit.records.map(r => r.result)).toEqual([
+      'denied',
+      'denied',
+      'denied',
+    ]);
   });
 
   it('registers a cluster, follows it until the controller issued its Secret, and hands out the worker values once', async () => {
-    const res = await call('post', '/v1/projects/demo/acme/clusters').send(tokyo).expect(201);
+    const res = await call('post', '/v1/projects/demo/acme/clusters')
+      .send(tokyo)
+      .expect(201);
     const op = await h.tracker.settled(res.body.operation.id);
     expect(op.state).toBe('done');
     expect(op.steps.map(s => [s.id, s.state])).toEqual([
@@ -139,13 +167,19 @@ describe('cluster and export writes against the fleet simulator', () => {
     ];
     let values: request.Response;
     try {
-      values = await call('post', '/v1/projects/demo/acme/clusters/aws-tokyo/registration-values')
+      values = await call(
+        'post',
+        '/v1/projects/demo/acme/clusters/aws-tokyo/registration-values',
+      )
         .send({ clusterEndpoint: 'https://tokyo.example.com:6443' })
         .expect(200);
     } finally {
       spies.forEach(s => s.mockRestore());
     }
-    const secret = await core().readNamespacedSecret({ namespace: NS, name: 'kubeslice-rbac-worker-aws-tokyo' });
+    const secret = await core().readNamespacedSecret({
+      namespace: NS,
+      name: 'kubeslice-rbac-worker-aws-tokyo',
+    });
     expect(values.headers['cache-control']).toBe('no-store');
     expect(values.body.values).toEqual({
       controllerSecret: {
@@ -154,7 +188,10 @@ describe('cluster and export writes against the fleet simulator', () => {
         'ca.crt': secret.data!['ca.crt'],
         token: secret.data!.token,
       },
-      cluster: { name: 'aws-tokyo', endpoint: 'https://tokyo.example.com:6443' },
+      cluster: {
+        name: 'aws-tokyo',
+        endpoint: 'https://tokyo.example.com:6443',
+      },
     });
     expect(values.body.yaml).toContain(`token: ${secret.data!.token}`);
     const token = secret.data!.token!;
@@ -170,32 +207,57 @@ describe('cluster and export writes against the fleet simulator', () => {
       summary: 'read the worker registration values of cluster aws-tokyo',
       target: { hub: 'demo', project: 'acme', cluster: 'aws-tokyo' },
     });
-    await call('post', '/v1/projects/demo/acme/clusters/nowhere/registration-values').send({}).expect(404);
+    await call(
+      'post',
+      '/v1/projects/demo/acme/clusters/nowhere/registration-values',
+    )
+      .send({})
+      .expect(404);
   });
 
   it('refuses to deregister a cluster that is in a slice, naming the slices, and deregisters a free one', async () => {
-    const refused = await call('delete', '/v1/projects/demo/acme/clusters/aws-eu').expect(400);
+    const refused = await call(
+      'delete',
+      '/v1/projects/demo/acme/clusters/aws-eu',
+    ).expect(400);
     expect(refused.body.error.fields).toEqual([
       expect.objectContaining({ code: 'cluster.inUse', path: 'metadata.name' }),
     ]);
-    expect(refused.body.error.message).toContain('aws-eu is still a member of slices analytics, payments');
+    expect(refused.body.error.message).toContain(
+      'aws-eu is still a member of slices analytics, payments',
+    );
     const restore = h.withoutPreflight('cluster');
     try {
-      const denied = await call('delete', '/v1/projects/demo/acme/clusters/aws-eu').expect(400);
-      expect(denied.body.error.message).toContain('The cluster cannot be deleted which is participating in slice config');
+      const denied = await call(
+        'delete',
+        '/v1/projects/demo/acme/clusters/aws-eu',
+      ).expect(400);
+      expect(denied.body.error.message).toContain(
+        'The cluster cannot be deleted which is participating in slice config',
+      );
     } finally {
       restore();
     }
     expect(await hubObject(h, 'clusters', NS, 'aws-eu')).toBeDefined();
 
     const before = await hubObject(h, 'clusters', NS, 'aws-tokyo');
-    const dry = await call('delete', '/v1/projects/demo/acme/clusters/aws-tokyo?dryRun=true').expect(200);
-    expect(dry.body.diff.changes).toEqual([expect.objectContaining({ path: '', op: 'remove' })]);
+    const dry = await call(
+      'delete',
+      '/v1/projects/demo/acme/clusters/aws-tokyo?dryRun=true',
+    ).expect(200);
+    expect(dry.body.diff.changes).toEqual([
+      expect.objectContaining({ path: '', op: 'remove' }),
+    ]);
     const after = await hubObject(h, 'clusters', NS, 'aws-tokyo');
-    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
     expect(after.metadata.deletionTimestamp).toBeUndefined();
 
-    const res = await call('delete', '/v1/projects/demo/acme/clusters/aws-tokyo').expect(202);
+    const res = await call(
+      'delete',
+      '/v1/projects/demo/acme/clusters/aws-tokyo',
+    ).expect(202);
     const op = await h.tracker.settled(res.body.operation.id);
     expect(op.state).toBe('done');
     expect(await hubObject(h, 'clusters', NS, 'aws-tokyo')).toBeUndefined();
@@ -233,13 +295,21 @@ describe('cluster and export writes against the fleet simulator', () => {
   };
 
   it('exports a service through the worker write credentials and follows it to the imports', async () => {
-    const dry = await call('post', '/v1/slices/demo/acme/payments/exports?dryRun=true')
+    const dry = await call(
+      'post',
+      '/v1/slices/demo/acme/payments/exports?dryRun=true',
+    )
       .send(exportBody('aws-eu'))
       .expect(200);
-    expect(dry.body.object.spec).toMatchObject({ slice: 'payments', aliases: ['web.payments.example.com'] });
+    expect(dry.body.object.spec).toMatchObject({
+      slice: 'payments',
+      aliases: ['web.payments.example.com'],
+    });
     expect(await workerExport('aws-eu', 'payments-web')).toBeUndefined();
 
-    const res = await call('post', '/v1/slices/demo/acme/payments/exports').send(exportBody('aws-eu')).expect(201);
+    const res = await call('post', '/v1/slices/demo/acme/payments/exports')
+      .send(exportBody('aws-eu'))
+      .expect(201);
     expect(res.body.applied).toBe(true);
     expect(await workerExport('aws-eu', 'payments-web')).toBeDefined();
     const op = await h.tracker.settled(res.body.operation.id);
@@ -251,7 +321,14 @@ describe('cluster and export writes against the fleet simulator', () => {
       ['import:gcp-asia', 'done'],
       ['import:azure-us', 'done'],
     ]);
-    expect(await hubObject(h, 'serviceexportconfigs', NS, 'payments-web-payments-aws-eu')).toBeDefined();
+    expect(
+      await hubObject(
+        h,
+        'serviceexportconfigs',
+        NS,
+        'payments-web-payments-aws-eu',
+      ),
+    ).toBeDefined();
     expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
       ['service.export', true, 'succeeded'],
       ['service.export', false, 'succeeded'],
@@ -259,7 +336,9 @@ describe('cluster and export writes against the fleet simulator', () => {
   });
 
   it('hands out the manifest where the portal may not write to the worker', async () => {
-    const res = await call('post', '/v1/slices/demo/acme/payments/exports').send(exportBody('gcp-asia')).expect(200);
+    const res = await call('post', '/v1/slices/demo/acme/payments/exports')
+      .send(exportBody('gcp-asia'))
+      .expect(200);
     expect(res.body.applied).toBe(false);
     expect(res.body.operation).toBeUndefined();
     expect(res.body.yaml).toContain('kind: ServiceExport');
@@ -270,41 +349,80 @@ describe('cluster and export writes against the fleet simulator', () => {
   });
 
   it('refuses an export from a non-member, warns about a namespace that is not onboarded, and checks permissions', async () => {
-    const res = await call('post', '/v1/slices/demo/acme/analytics/exports').send(exportBody('azure-us')).expect(400);
+    const res = await call('post', '/v1/slices/demo/acme/analytics/exports')
+      .send(exportBody('azure-us'))
+      .expect(400);
     expect(res.body.error.fields).toEqual([
-      expect.objectContaining({ path: 'cluster', code: 'export.clusterNotMember' }),
+      expect.objectContaining({
+        path: 'cluster',
+        code: 'export.clusterNotMember',
+      }),
     ]);
-    const pending = await call('post', '/v1/slices/demo/acme/analytics/exports?dryRun=true')
+    const pending = await call(
+      'post',
+      '/v1/slices/demo/acme/analytics/exports?dryRun=true',
+    )
       .send(exportBody('aws-eu', 'analytics-web'))
       .expect(200);
     expect(pending.body.preflight).toEqual([
-      expect.objectContaining({ path: 'namespace', code: 'export.namespaceNotOnboarded', severity: 'warning' }),
+      expect.objectContaining({
+        path: 'namespace',
+        code: 'export.namespaceNotOnboarded',
+        severity: 'warning',
+      }),
     ]);
     expect(await workerExport('aws-eu', 'analytics-web')).toBeUndefined();
     // A second export of an existing name is the worker's 409, with its message.
-    const again = await call('post', '/v1/slices/demo/acme/payments/exports').send(exportBody('aws-eu')).expect(409);
-    expect(again.body.error.message).toBe('serviceexports.networking.kubeslice.io "payments-web" already exists');
-    expect(again.body.error.cluster).toMatchObject({ target: 'worker aws-eu', httpStatus: 409 });
-    await call('post', '/v1/slices/demo/acme/payments/exports', ARCADE).send(exportBody('aws-eu', 'x')).expect(403);
+    const again = await call('post', '/v1/slices/demo/acme/payments/exports')
+      .send(exportBody('aws-eu'))
+      .expect(409);
+    expect(again.body.error.message).toBe(
+      'serviceexports.networking.kubeslice.io "payments-web" already exists',
+    );
+    expect(again.body.error.cluster).toMatchObject({
+      target: 'worker aws-eu',
+      httpStatus: 409,
+    });
+    await call('post', '/v1/slices/demo/acme/payments/exports', ARCADE)
+      .send(exportBody('aws-eu', 'x'))
+      .expect(403);
     expect(await workerExport('aws-eu', 'x')).toBeUndefined();
   });
 
   it('writes with separate hub write credentials; a cluster refusing them is a 403 with its message', async () => {
     // A second backend on the same simulator whose hub writes use the project's read-only
     // token (kubeslice-rbac-ro-auditor): reads for preflight work, writes are forbidden.
-    const ro = await core().readNamespacedSecret({ namespace: NS, name: 'kubeslice-rbac-ro-auditor' });
+    const ro = await core().readNamespacedSecret({
+      namespace: NS,
+      name: 'kubeslice-rbac-ro-auditor',
+    });
     const readOnly = await startWriteHarness({
       sim: h.sim,
-      hubWriteToken: () => Buffer.from(ro.data!.token!, 'base64').toString('utf8'),
+      hubWriteToken: () =>
+        Buffer.from(ro.data!.token!, 'base64').toString('utf8'),
     });
     try {
-      const res = await call('post', '/v1/slices/demo/acme', PLATFORM, readOnly.server)
-        .send({ name: 'rofail', spec: { clusters: ['aws-eu'], overlayNetworkDeploymentMode: 'no-network' } })
+      const res = await call(
+        'post',
+        '/v1/slices/demo/acme',
+        PLATFORM,
+        readOnly.server,
+      )
+        .send({
+          name: 'rofail',
+          spec: {
+            clusters: ['aws-eu'],
+            overlayNetworkDeploymentMode: 'no-network',
+          },
+        })
         .expect(403);
       expect(res.body.error.message).toMatch(
         /^hub demo refused the portal's write credentials: sliceconfigs\.controller\.kubeslice\.io is forbidden: User ".*auditor" cannot create resource "sliceconfigs"/,
       );
-      expect(res.body.error.cluster).toMatchObject({ httpStatus: 403, reason: 'Forbidden' });
+      expect(res.body.error.cluster).toMatchObject({
+        httpStatus: 403,
+        reason: 'Forbidden',
+      });
       expect(readOnly.audit.records).toEqual([
         expect.objectContaining({ action: 'slice.create', result: 'failed' }),
       ]);

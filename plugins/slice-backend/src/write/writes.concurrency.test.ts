@@ -26,9 +26,10 @@ describe('concurrent writers on one slice', () => {
   const as = (user: string) => mockCredentials.user.header(user);
   const crowd = () => hubObject(h, 'sliceconfigs', NS, 'crowd');
   const listed = async () =>
-    ((await crowd()).spec.namespaceIsolationProfile?.applicationNamespaces ?? []).map(
-      (e: { namespace: string }) => e.namespace,
-    );
+    (
+      (await crowd()).spec.namespaceIsolationProfile?.applicationNamespaces ??
+      []
+    ).map((e: { namespace: string }) => e.namespace);
 
   beforeAll(async () => {
     h = await startWriteHarness();
@@ -37,7 +38,10 @@ describe('concurrent writers on one slice', () => {
       .set('Authorization', as(PLATFORM))
       .send({
         name: 'crowd',
-        spec: { clusters: ['aws-eu', 'gcp-asia'], overlayNetworkDeploymentMode: 'no-network' },
+        spec: {
+          clusters: ['aws-eu', 'gcp-asia'],
+          overlayNetworkDeploymentMode: 'no-network',
+        },
       })
       .expect(201);
     await h.tracker.settled(res.body.operation.id);
@@ -58,7 +62,10 @@ describe('concurrent writers on one slice', () => {
         request(via(i).server)
           .post('/api/slice/v1/slices/demo/acme/crowd/namespaces')
           .set('Authorization', as(`user:default/acme-mixed-${i}`))
-          .send({ namespace: `mixed-${i}`, clusters: i % 2 ? ['aws-eu'] : ['*'] }),
+          .send({
+            namespace: `mixed-${i}`,
+            clusters: i % 2 ? ['aws-eu'] : ['*'],
+          }),
       ),
       request(h.server)
         .patch('/api/slice/v1/slices/demo/acme/crowd')
@@ -67,7 +74,9 @@ describe('concurrent writers on one slice', () => {
       request(replica.server)
         .patch('/api/slice/v1/slices/demo/acme/crowd')
         .set('Authorization', as('user:default/acme-allow'))
-        .send({ addAllowedNamespaces: [{ namespace: 'monitoring', clusters: ['*'] }] }),
+        .send({
+          addAllowedNamespaces: [{ namespace: 'monitoring', clusters: ['*'] }],
+        }),
     ];
     const responses = await Promise.all(requests);
     expect(responses.map(r => r.status)).toEqual(Array(8).fill(200));
@@ -95,20 +104,34 @@ describe('concurrent writers on one slice', () => {
       ),
     );
     const answeredMs = Date.now() - started;
-    expect(responses.filter(r => r.status !== 200).map(r => [r.status, r.body.error?.message])).toEqual([]);
+    expect(
+      responses
+        .filter(r => r.status !== 200)
+        .map(r => [r.status, r.body.error?.message]),
+    ).toEqual([]);
 
     const names = await listed();
     for (let i = 0; i < 50; i++) expect(names).toContain(`team-${i}`);
     expect(names.filter((n: string) => n.startsWith('team-'))).toHaveLength(50);
 
     const operations = await Promise.all(
-      responses.map((r, i) => via(i).tracker.settled(r.body.operation.id, 120_000)),
+      responses.map((r, i) =>
+        via(i).tracker.settled(r.body.operation.id, 120_000),
+      ),
     );
     expect(operations.filter(o => o.state !== 'done')).toEqual([]);
     const doneMs = Date.now() - started;
     for (const cluster of ['aws-eu', 'gcp-asia']) {
-      const wsc = await hubObject(h, 'workersliceconfigs', NS, `crowd-${cluster}`, 'worker.kubeslice.io');
-      const onboarded = (wsc.status.onboardedAppNamespaces as { name: string }[]).map(o => o.name);
+      const wsc = await hubObject(
+        h,
+        'workersliceconfigs',
+        NS,
+        `crowd-${cluster}`,
+        'worker.kubeslice.io',
+      );
+      const onboarded = (
+        wsc.status.onboardedAppNamespaces as { name: string }[]
+      ).map(o => o.name);
       for (let i = 0; i < 50; i++) expect(onboarded).toContain(`team-${i}`);
     }
 
@@ -125,7 +148,9 @@ describe('concurrent writers on one slice', () => {
     // The figures for the record (README): how long, how many 409s were retried.
     process.stdout.write(
       `50 concurrent onboardings: answered in ${answeredMs} ms, all onboarded in ${doneMs} ms; ` +
-        `${retries} retries after 409 (max ${Math.max(...attempts)} attempts for one request)\n`,
+        `${retries} retries after 409 (max ${Math.max(
+          ...attempts,
+        )} attempts for one request)\n`,
     );
   }, 180_000);
 });

@@ -1,6 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { PLATFORM, startWriteHarness, type Harness } from './__testUtils__/harness';
+import {
+  PLATFORM,
+  startWriteHarness,
+  type Harness,
+} from './__testUtils__/harness';
 
 /**
  * Fuzz-style boundary test: for every write route, at least 200 generated invalid requests
@@ -79,18 +83,47 @@ const ROUTES: RouteCase[] = [
         sliceGatewayProvider: {
           sliceGatewayType: 'OpenVPN',
           sliceCaType: 'Local',
-          sliceGatewayServiceType: [{ cluster: '*', type: 'NodePort', protocol: 'UDP' }],
+          sliceGatewayServiceType: [
+            { cluster: '*', type: 'NodePort', protocol: 'UDP' },
+          ],
         },
         vpnConfig: { cipher: 'AES-256-CBC' },
         rotationInterval: 30,
       },
     },
-    names: [['name'], ['spec', 'clusters', 0], ['spec', 'standardQosProfileName'], ['spec', 'namespaceIsolationProfile', 'applicationNamespaces', 0, 'namespace']],
+    names: [
+      ['name'],
+      ['spec', 'clusters', 0],
+      ['spec', 'standardQosProfileName'],
+      [
+        'spec',
+        'namespaceIsolationProfile',
+        'applicationNamespaces',
+        0,
+        'namespace',
+      ],
+    ],
     cidrs: [['spec', 'sliceSubnet']],
-    ranges: [[['spec', 'maxClusters'], [0, 1, 33, -5, 1e20, 2.5]], [['spec', 'rotationInterval'], [29, 91, -1]]],
-    enums: [['spec', 'overlayNetworkDeploymentMode'], ['spec', 'vpnConfig', 'cipher'], ['spec', 'sliceGatewayProvider', 'sliceGatewayType']],
+    ranges: [
+      [
+        ['spec', 'maxClusters'],
+        [0, 1, 33, -5, 1e20, 2.5],
+      ],
+      [
+        ['spec', 'rotationInterval'],
+        [29, 91, -1],
+      ],
+    ],
+    enums: [
+      ['spec', 'overlayNetworkDeploymentMode'],
+      ['spec', 'vpnConfig', 'cipher'],
+      ['spec', 'sliceGatewayProvider', 'sliceGatewayType'],
+    ],
     required: [['name'], ['spec'], ['spec', 'clusters']],
-    arrays: [['spec', 'clusters'], ['spec', 'namespaceIsolationProfile', 'applicationNamespaces']],
+    arrays: [
+      ['spec', 'clusters'],
+      ['spec', 'namespaceIsolationProfile', 'applicationNamespaces'],
+    ],
   },
   {
     operationId: 'updateSlice',
@@ -105,8 +138,17 @@ const ROUTES: RouteCase[] = [
       addAllowedNamespaces: [selection],
       removeAllowedNamespaces: ['monitoring'],
     },
-    names: [['addClusters', 0], ['removeAllowedNamespaces', 0], ['addAllowedNamespaces', 0, 'namespace']],
-    ranges: [[['qos', 'qosProfileDetails', 'priority'], [-1, 1001, 0.5]]],
+    names: [
+      ['addClusters', 0],
+      ['removeAllowedNamespaces', 0],
+      ['addAllowedNamespaces', 0, 'namespace'],
+    ],
+    ranges: [
+      [
+        ['qos', 'qosProfileDetails', 'priority'],
+        [-1, 1001, 0.5],
+      ],
+    ],
     enums: [['qos', 'qosProfileDetails', 'dscpClass']],
     arrays: [['addClusters'], ['removeAllowedNamespaces']],
   },
@@ -130,8 +172,22 @@ const ROUTES: RouteCase[] = [
     operationId: 'offboardNamespace',
     method: 'delete',
     path: '/v1/slices/{hub}/{project}/{name}/namespaces/{namespace}',
-    params: { hub: 'demo', project: 'acme', name: 'payments', namespace: 'payments' },
-    query: { clusters: ['Bad_Cluster', 'a,,b', ',', 'a,' + 'b'.repeat(64), 'x'.repeat(3000), 'a b'] },
+    params: {
+      hub: 'demo',
+      project: 'acme',
+      name: 'payments',
+      namespace: 'payments',
+    },
+    query: {
+      clusters: [
+        'Bad_Cluster',
+        'a,,b',
+        ',',
+        `a,${'b'.repeat(64)}`,
+        'x'.repeat(3000),
+        'a b',
+      ],
+    },
   },
   {
     operationId: 'exportService',
@@ -144,16 +200,44 @@ const ROUTES: RouteCase[] = [
       name: 'fuzz-svc',
       spec: {
         selector: { matchLabels: { app: 'payments-api' } },
-        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP', servicePort: 80, serviceProtocol: 'HTTP' }],
+        ports: [
+          {
+            name: 'http',
+            containerPort: 8080,
+            protocol: 'TCP',
+            servicePort: 80,
+            serviceProtocol: 'HTTP',
+          },
+        ],
         aliases: ['fuzz.example.com'],
         ingressEnabled: false,
       },
     },
     names: [['cluster'], ['namespace'], ['name'], ['spec', 'aliases', 0]],
-    ranges: [[['spec', 'ports', 0, 'containerPort'], [0, 65536, -1, 3.5]], [['spec', 'ports', 0, 'servicePort'], [0, 70000]]],
-    enums: [['spec', 'ports', 0, 'protocol'], ['spec', 'ports', 0, 'serviceProtocol']],
-    required: [['cluster'], ['spec', 'selector'], ['spec', 'ports'], ['spec', 'ports', 0, 'containerPort']],
-    arrays: [['spec', 'ports'], ['spec', 'aliases']],
+    ranges: [
+      [
+        ['spec', 'ports', 0, 'containerPort'],
+        [0, 65536, -1, 3.5],
+      ],
+      [
+        ['spec', 'ports', 0, 'servicePort'],
+        [0, 70000],
+      ],
+    ],
+    enums: [
+      ['spec', 'ports', 0, 'protocol'],
+      ['spec', 'ports', 0, 'serviceProtocol'],
+    ],
+    required: [
+      ['cluster'],
+      ['spec', 'selector'],
+      ['spec', 'ports'],
+      ['spec', 'ports', 0, 'containerPort'],
+    ],
+    arrays: [
+      ['spec', 'ports'],
+      ['spec', 'aliases'],
+    ],
   },
   {
     operationId: 'registerCluster',
@@ -165,7 +249,14 @@ const ROUTES: RouteCase[] = [
       spec: {
         networkInterface: 'eth0',
         nodeIPs: ['10.0.0.1'],
-        clusterProperty: { geoLocation: { cloudProvider: 'aws', cloudRegion: 'x', latitude: '1', longitude: '2' } },
+        clusterProperty: {
+          geoLocation: {
+            cloudProvider: 'aws',
+            cloudRegion: 'x',
+            latitude: '1',
+            longitude: '2',
+          },
+        },
       },
     },
     names: [['name']],
@@ -191,8 +282,21 @@ const ROUTES: RouteCase[] = [
     path: '/v1/projects/{hub}/{project}/qos-profiles/{name}',
     params: { hub: 'demo', project: 'acme', name: 'gold' },
     body: { spec: { ...qos, queueType: 'HTB', tcType: 'BANDWIDTH_CONTROL' } },
-    ranges: [[['spec', 'priority'], [-1, 1001]], [['spec', 'bandwidthCeilingKbps'], [-1, 1e13, 0.25]]],
-    enums: [['spec', 'dscpClass'], ['spec', 'queueType'], ['spec', 'tcType']],
+    ranges: [
+      [
+        ['spec', 'priority'],
+        [-1, 1001],
+      ],
+      [
+        ['spec', 'bandwidthCeilingKbps'],
+        [-1, 1e13, 0.25],
+      ],
+    ],
+    enums: [
+      ['spec', 'dscpClass'],
+      ['spec', 'queueType'],
+      ['spec', 'tcType'],
+    ],
     required: [['spec'], ['spec', 'priority'], ['spec', 'dscpClass']],
   },
 ];
@@ -211,8 +315,29 @@ const BAD_NAMES = [
   '../etc',
   'emoji-😀',
 ];
-const BAD_CIDRS = ['10.0.0.0/33', '300.1.0.0/16', 'abc', '10.0.0/16', '', '10.0.0.0', '10.0.0.0/-1', '::1/128', '10.0.0.0/16/16', ' 10.0.0.0/16'];
-const BAD_PARAMS = ['UPPER', 'under_score', '-x', 'x-', 'a'.repeat(254), 'a%2Fb', 'ünï', 'a.b..c', '%20'];
+const BAD_CIDRS = [
+  '10.0.0.0/33',
+  '300.1.0.0/16',
+  'abc',
+  '10.0.0/16',
+  '',
+  '10.0.0.0',
+  '10.0.0.0/-1',
+  '::1/128',
+  '10.0.0.0/16/16',
+  ' 10.0.0.0/16',
+];
+const BAD_PARAMS = [
+  'UPPER',
+  'under_score',
+  '-x',
+  'x-',
+  'a'.repeat(254),
+  'a%2Fb',
+  'ünï',
+  'a.b..c',
+  '%20',
+];
 
 interface Generated {
   label: string;
@@ -240,9 +365,11 @@ function deleteAt(v: any, path: Path): void {
 /** Every path in a JSON value, objects and leaves. */
 function paths(v: Json, prefix: Path = []): Path[] {
   const out: Path[] = prefix.length ? [prefix] : [];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
+  if (Array.isArray(v))
+    v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
   else if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+    for (const [k, x] of Object.entries(v))
+      out.push(...paths(x, [...prefix, k]));
   return out;
 }
 const objectPaths = (v: Json) =>
@@ -253,25 +380,54 @@ const objectPaths = (v: Json) =>
 /** A value of another JSON type than `v`'s. */
 function otherType(v: unknown, pick: <T>(xs: T[]) => T): Json {
   const options: Json[] = [null, true, 42, 'text', [], {}];
-  const kind = (x: unknown) => (Array.isArray(x) ? 'array' : x === null ? 'null' : typeof x);
-  return pick(options.filter(o => kind(o) !== kind(v) && !(Number.isInteger(v) && kind(o) === 'number')));
+  const kind = (x: unknown) => {
+    if (Array.isArray(x)) return 'array';
+    return x === null ? 'null' : typeof x;
+  };
+  return pick(
+    options.filter(
+      o =>
+        kind(o) !== kind(v) && !(Number.isInteger(v) && kind(o) === 'number'),
+    ),
+  );
 }
 
-function urlOf(route: RouteCase, params: Record<string, string>, query: Record<string, string | string[]> = {}) {
+function urlOf(
+  route: RouteCase,
+  params: Record<string, string>,
+  query: Record<string, string | string[]> = {},
+) {
   let url = route.path;
-  for (const [k, v] of Object.entries(params)) url = url.replace(`{${k}}`, v.includes('%') ? v : encodeURIComponent(v));
+  for (const [k, v] of Object.entries(params))
+    url = url.replace(`{${k}}`, v.includes('%') ? v : encodeURIComponent(v));
   const q = Object.entries(query).flatMap(([k, vs]) =>
-    (Array.isArray(vs) ? vs : [vs]).map(v => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
+    (Array.isArray(vs) ? vs : [vs]).map(
+      v => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`,
+    ),
   );
   return `/api/slice${url}${q.length ? `?${q.join('&')}` : ''}`;
 }
 
 /** At least `count` invalid requests for one route. */
-function generate(route: RouteCase, count: number, random: () => number): Generated[] {
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+function generate(
+  route: RouteCase,
+  count: number,
+  random: () => number,
+): Generated[] {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const out: Generated[] = [];
-  const json = (label: string, body: unknown, query: Record<string, string | string[]> = {}) =>
-    out.push({ label, method: route.method, url: urlOf(route, route.params, query), body: JSON.stringify(body), contentType: 'application/json' });
+  const json = (
+    label: string,
+    body: unknown,
+    query: Record<string, string | string[]> = {},
+  ) =>
+    out.push({
+      label,
+      method: route.method,
+      url: urlOf(route, route.params, query),
+      body: JSON.stringify(body),
+      contentType: 'application/json',
+    });
   const badParam = () => {
     const key = pick(Object.keys(route.params));
     const value = pick(BAD_PARAMS);
@@ -279,23 +435,32 @@ function generate(route: RouteCase, count: number, random: () => number): Genera
       label: `path parameter ${key}=${value.slice(0, 20)}`,
       method: route.method,
       url: urlOf(route, { ...route.params, [key]: value }),
-      ...(route.body ? { body: JSON.stringify(route.body), contentType: 'application/json' } : {}),
+      ...(route.body
+        ? { body: JSON.stringify(route.body), contentType: 'application/json' }
+        : {}),
     });
   };
   const badQuery = () => {
     const kind = Math.floor(random() * 4);
-    const body = route.body ? { body: JSON.stringify(route.body), contentType: 'application/json' } : {};
-    const query: Record<string, string | string[]> =
-      kind === 0
-        ? { dryRun: pick(['yes', '1', 'TRUE', '', 'true false']) }
-        : kind === 1
-        ? { [`unknown${Math.floor(random() * 1000)}`]: 'x' }
-        : kind === 2
-        ? { dryRun: ['true', 'false'] }
-        : route.query
-        ? { clusters: pick(route.query.clusters) }
-        : { dryRun: 'no' };
-    out.push({ label: `query ${JSON.stringify(query).slice(0, 60)}`, method: route.method, url: urlOf(route, route.params, query), ...body });
+    const body = route.body
+      ? { body: JSON.stringify(route.body), contentType: 'application/json' }
+      : {};
+    const queries: (() => Record<string, string | string[]>)[] = [
+      () => ({ dryRun: pick(['yes', '1', 'TRUE', '', 'true false']) }),
+      () => ({ [`unknown${Math.floor(random() * 1000)}`]: 'x' }),
+      () => ({ dryRun: ['true', 'false'] }),
+      () =>
+        route.query
+          ? { clusters: pick(route.query.clusters) }
+          : { dryRun: 'no' },
+    ];
+    const query = queries[kind]();
+    out.push({
+      label: `query ${JSON.stringify(query).slice(0, 60)}`,
+      method: route.method,
+      url: urlOf(route, route.params, query),
+      ...body,
+    });
   };
 
   /** For a mutation the route has nothing to apply to: a bad parameter instead. */
@@ -319,7 +484,12 @@ function generate(route: RouteCase, count: number, random: () => number): Genera
       case 1: {
         const p = pick(objectPaths(valid));
         const target = p.length ? getAt(b, p) : b;
-        target[`unknownField${Math.floor(random() * 1e6)}`] = pick<Json>([1, { a: 1 }, [1], false]);
+        target[`unknownField${Math.floor(random() * 1e6)}`] = pick<Json>([
+          1,
+          { a: 1 },
+          [1],
+          false,
+        ]);
         json(`unknown field under ${p.join('.') || 'the body'}`, b);
         break;
       }
@@ -381,12 +551,20 @@ function generate(route: RouteCase, count: number, random: () => number): Genera
         const p = pick(route.arrays);
         const element = getAt(valid, [...p, 0]);
         // 10 000 short elements stay under the body limit, so the list bound answers.
-        setAt(b, p, Array.from({ length: 10_000 }, () => (typeof element === 'string' ? 'a' : element)));
+        setAt(
+          b,
+          p,
+          Array.from({ length: 10_000 }, () =>
+            typeof element === 'string' ? 'a' : element,
+          ),
+        );
         json(`10 000 elements at ${p.join('.')}`, b);
         break;
       }
       case 8: {
-        const p = pick(paths(valid).filter(x => typeof getAt(valid, x) === 'string'));
+        const p = pick(
+          paths(valid).filter(x => typeof getAt(valid, x) === 'string'),
+        );
         if (!p) {
           fallback();
           break;
@@ -396,8 +574,24 @@ function generate(route: RouteCase, count: number, random: () => number): Genera
         break;
       }
       case 9: {
-        const raw = pick(['[]', '"text"', '42', 'null', '{"a":', '{bad json}', 'true', '[{}]', '\u0000']);
-        out.push({ label: `body ${JSON.stringify(raw)}`, method: route.method, url: urlOf(route, route.params), body: raw, contentType: 'application/json' });
+        const raw = pick([
+          '[]',
+          '"text"',
+          '42',
+          'null',
+          '{"a":',
+          '{bad json}',
+          'true',
+          '[{}]',
+          '\u0000',
+        ]);
+        out.push({
+          label: `body ${JSON.stringify(raw)}`,
+          method: route.method,
+          url: urlOf(route, route.params),
+          body: raw,
+          contentType: 'application/json',
+        });
         break;
       }
       case 10:
@@ -422,14 +616,29 @@ describe('write routes refuse generated invalid input with 400 and write nothing
   async function state() {
     const specs = async (plural: string, namespace: string) =>
       (
-        (await h.hub.listNamespacedCustomObject({ group: 'controller.kubeslice.io', version: 'v1alpha1', namespace, plural })) as {
+        (await h.hub.listNamespacedCustomObject({
+          group: 'controller.kubeslice.io',
+          version: 'v1alpha1',
+          namespace,
+          plural,
+        })) as {
           items: any[];
         }
       ).items
-        .map(o => ({ name: o.metadata.name, spec: o.spec, deleting: Boolean(o.metadata.deletionTimestamp) }))
+        .map(o => ({
+          name: o.metadata.name,
+          spec: o.spec,
+          deleting: Boolean(o.metadata.deletionTimestamp),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     const exports = (
-      (await h.worker('aws-eu').listClusterCustomObject({ group: 'networking.kubeslice.io', version: 'v1beta1', plural: 'serviceexports' })) as {
+      (await h
+        .worker('aws-eu')
+        .listClusterCustomObject({
+          group: 'networking.kubeslice.io',
+          version: 'v1beta1',
+          plural: 'serviceexports',
+        })) as {
         items: any[];
       }
     ).items.map(o => `${o.metadata.namespace}/${o.metadata.name}`);
@@ -450,22 +659,38 @@ describe('write routes refuse generated invalid input with 400 and write nothing
       const before = await state();
       h.audit.clear();
       const failures: string[] = [];
+      const send = async (c: Generated) => {
+        let req = request(h.server)
+          [c.method](c.url)
+          .set('Authorization', mockCredentials.user.header(PLATFORM));
+        if (c.body !== undefined)
+          req = req.set('Content-Type', c.contentType!).send(c.body);
+        const res = await req;
+        const error = res.body?.error;
+        const fields: { path: string; message: string }[] = error?.fields ?? [];
+        const named =
+          fields.length > 0 &&
+          fields.every(f => typeof f.path === 'string' && f.message);
+        const mentioned = fields.every(
+          f => !f.path || error.message.includes(f.path.split('[')[0]),
+        );
+        if (
+          res.status !== 400 ||
+          error?.name !== 'InputError' ||
+          !named ||
+          !mentioned
+        ) {
+          failures.push(
+            `${c.label}: ${res.status} ${JSON.stringify(res.body).slice(
+              0,
+              300,
+            )}`,
+          );
+        }
+      };
       // A few at a time: enough to be quick, few enough not to starve the simulator.
       for (let i = 0; i < cases.length; i += 10) {
-        await Promise.all(
-          cases.slice(i, i + 10).map(async c => {
-            let req = request(h.server)[c.method](c.url).set('Authorization', mockCredentials.user.header(PLATFORM));
-            if (c.body !== undefined) req = req.set('Content-Type', c.contentType!).send(c.body);
-            const res = await req;
-            const error = res.body?.error;
-            const fields: { path: string; message: string }[] = error?.fields ?? [];
-            const named = fields.length > 0 && fields.every(f => typeof f.path === 'string' && f.message);
-            const mentioned = fields.every(f => !f.path || error.message.includes(f.path.split('[')[0]));
-            if (res.status !== 400 || error?.name !== 'InputError' || !named || !mentioned) {
-              failures.push(`${c.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-            }
-          }),
-        );
+        await Promise.all(cases.slice(i, i + 10).map(send));
       }
       expect(failures).toEqual([]);
       expect(h.audit.records).toHaveLength(cases.length);

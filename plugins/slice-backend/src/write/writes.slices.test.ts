@@ -58,7 +58,10 @@ describe('slice writes against the fleet simulator', () => {
     expect(res.body.object.spec).toMatchObject({
       sliceType: 'Application',
       sliceIpamType: 'Local',
-      sliceGatewayProvider: { sliceGatewayType: 'OpenVPN', sliceCaType: 'Local' },
+      sliceGatewayProvider: {
+        sliceGatewayType: 'OpenVPN',
+        sliceCaType: 'Local',
+      },
       overlayNetworkDeploymentMode: 'single-network',
       vpnConfig: { cipher: 'AES-256-CBC' },
       rotationInterval: 30,
@@ -105,7 +108,13 @@ describe('slice writes against the fleet simulator', () => {
       ['onboard:orders@aws-eu', 'done'],
       ['onboard:orders@azure-us', 'done'],
     ]);
-    const wsc = await hubObject(h, 'workersliceconfigs', NS, 'orders-azure-us', 'worker.kubeslice.io');
+    const wsc = await hubObject(
+      h,
+      'workersliceconfigs',
+      NS,
+      'orders-azure-us',
+      'worker.kubeslice.io',
+    );
     expect(wsc.status.onboardedAppNamespaces).toEqual([{ name: 'orders' }]);
     expect(lastAudit()).toMatchObject({
       action: 'slice.create',
@@ -141,26 +150,45 @@ describe('slice writes against the fleet simulator', () => {
     const res = await call('post', '/v1/slices/demo/acme')
       .send({
         name: 'badnet',
-        spec: { ...ordersSpec, sliceSubnet: '8.8.0.0/16', clusters: ['aws-eu', 'nowhere'] },
+        spec: {
+          ...ordersSpec,
+          sliceSubnet: '8.8.0.0/16',
+          clusters: ['aws-eu', 'nowhere'],
+        },
       })
       .expect(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toMatch(/^Preflight refused slice badnet: /);
     expect(res.body.error.fields).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'spec.sliceSubnet', code: 'subnet.notPrivate', source: 'preflight' }),
-        expect.objectContaining({ path: 'spec.clusters[1]', code: 'cluster.notFound', source: 'preflight' }),
+        expect.objectContaining({
+          path: 'spec.sliceSubnet',
+          code: 'subnet.notPrivate',
+          source: 'preflight',
+        }),
+        expect.objectContaining({
+          path: 'spec.clusters[1]',
+          code: 'cluster.notFound',
+          source: 'preflight',
+        }),
       ]),
     );
     expect(await slice('badnet')).toBeUndefined();
-    expect(lastAudit()).toMatchObject({ action: 'slice.create', result: 'rejected' });
+    expect(lastAudit()).toMatchObject({
+      action: 'slice.create',
+      result: 'rejected',
+    });
     expect(lastAudit().error).toContain('spec.sliceSubnet');
   });
 
   it("answers the webhook's denial with its message and causes when preflight lets a write through", async () => {
     const restore = h.withoutPreflight('sliceConfig');
     try {
-      const spec = { clusters: ['aws-eu', 'azure-us'], sliceSubnet: '8.8.0.0/16', standardQosProfileName: 'gold' };
+      const spec = {
+        clusters: ['aws-eu', 'azure-us'],
+        sliceSubnet: '8.8.0.0/16',
+        standardQosProfileName: 'gold',
+      };
       const res = await call('post', '/v1/slices/demo/acme')
         .send({ name: 'badnet', spec })
         .expect(400);
@@ -170,12 +198,17 @@ describe('slice writes against the fleet simulator', () => {
       expect(res.body.error.fields).toEqual([
         {
           path: 'spec.sliceSubnet',
-          message: 'Invalid value: "8.8.0.0/16": sliceSubnet "8.8.0.0/16" must be a private (RFC 1918) range',
+          message:
+            'Invalid value: "8.8.0.0/16": sliceSubnet "8.8.0.0/16" must be a private (RFC 1918) range',
           source: 'cluster',
           code: 'FieldValueInvalid',
         },
       ]);
-      expect(res.body.error.cluster).toEqual({ target: 'hub demo', httpStatus: 422, reason: 'Invalid' });
+      expect(res.body.error.cluster).toEqual({
+        target: 'hub demo',
+        httpStatus: 422,
+        reason: 'Invalid',
+      });
       // The same refusal on a dry run: admission runs with dryRun=All too.
       const dry = await call('post', '/v1/slices/demo/acme?dryRun=true')
         .send({ name: 'badnet', spec })
@@ -193,7 +226,13 @@ describe('slice writes against the fleet simulator', () => {
 
   it('answers a second create of the same name with 409 and the API server message', async () => {
     const res = await call('post', '/v1/slices/demo/acme')
-      .send({ name: 'payments', spec: { clusters: ['aws-eu'], overlayNetworkDeploymentMode: 'no-network' } })
+      .send({
+        name: 'payments',
+        spec: {
+          clusters: ['aws-eu'],
+          overlayNetworkDeploymentMode: 'no-network',
+        },
+      })
       .expect(409);
     expect(res.body.error.message).toBe(
       'sliceconfigs.controller.kubeslice.io "payments" already exists',
@@ -203,8 +242,14 @@ describe('slice writes against the fleet simulator', () => {
 
   it('previews a change without storing it (resourceVersion unchanged), then makes it', async () => {
     const before = await slice('analytics');
-    const dry = await call('patch', '/v1/slices/demo/acme/analytics?dryRun=true')
-      .send({ addClusters: ['azure-us'], addAllowedNamespaces: [{ namespace: 'monitoring', clusters: ['*'] }] })
+    const dry = await call(
+      'patch',
+      '/v1/slices/demo/acme/analytics?dryRun=true',
+    )
+      .send({
+        addClusters: ['azure-us'],
+        addAllowedNamespaces: [{ namespace: 'monitoring', clusters: ['*'] }],
+      })
       .expect(200);
     expect(dry.body.resourceVersion).toBe(before.metadata.resourceVersion);
     expect(dry.body.diff.changes).toEqual(
@@ -219,17 +264,27 @@ describe('slice writes against the fleet simulator', () => {
     );
     expect(dry.body.diff.text).toMatch(/^\+\s+- azure-us$/m);
     const after = await slice('analytics');
-    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
     expect(after.spec.clusters).toEqual(['aws-eu', 'gcp-asia']);
 
     const real = await call('patch', '/v1/slices/demo/acme/analytics')
       .send({ addClusters: ['azure-us'] })
       .expect(200);
     expect(real.body.attempts).toBe(1);
-    expect((await slice('analytics')).spec.clusters).toEqual(['aws-eu', 'gcp-asia', 'azure-us']);
+    expect((await slice('analytics')).spec.clusters).toEqual([
+      'aws-eu',
+      'gcp-asia',
+      'azure-us',
+    ]);
     const op = await h.tracker.settled(real.body.operation.id);
     expect(op.state).toBe('done');
-    expect(op.steps.map(s => s.id)).toEqual(['wsc:aws-eu', 'wsc:gcp-asia', 'wsc:azure-us']);
+    expect(op.steps.map(s => s.id)).toEqual([
+      'wsc:aws-eu',
+      'wsc:gcp-asia',
+      'wsc:azure-us',
+    ]);
     expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
       ['slice.update', true, 'succeeded'],
       ['slice.update', false, 'succeeded'],
@@ -255,7 +310,10 @@ describe('slice writes against the fleet simulator', () => {
     const spec = (await slice('orders')).spec;
     expect(spec.clusters).toEqual(['azure-us']);
     expect(spec.standardQosProfileName).toBeUndefined();
-    expect(spec.qosProfileDetails).toMatchObject({ dscpClass: 'AF31', queueType: 'HTB' });
+    expect(spec.qosProfileDetails).toMatchObject({
+      dscpClass: 'AF31',
+      queueType: 'HTB',
+    });
     expect(spec.namespaceIsolationProfile.isolationEnabled).toBe(false);
     // The '*' entry stays; the one bound only to the removed member goes.
     expect(spec.namespaceIsolationProfile.applicationNamespaces).toEqual([
@@ -267,7 +325,15 @@ describe('slice writes against the fleet simulator', () => {
       ['wsc:azure-us', 'done'],
       ['wsc-removed:aws-eu', 'done'],
     ]);
-    expect(await hubObject(h, 'workersliceconfigs', NS, 'orders-aws-eu', 'worker.kubeslice.io')).toBeUndefined();
+    expect(
+      await hubObject(
+        h,
+        'workersliceconfigs',
+        NS,
+        'orders-aws-eu',
+        'worker.kubeslice.io',
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses adding a cluster that is not registered, in preflight', async () => {
@@ -275,12 +341,18 @@ describe('slice writes against the fleet simulator', () => {
       .send({ addClusters: ['nowhere'] })
       .expect(400);
     expect(res.body.error.fields).toEqual([
-      expect.objectContaining({ path: 'spec.clusters[1]', code: 'cluster.notFound' }),
+      expect.objectContaining({
+        path: 'spec.clusters[1]',
+        code: 'cluster.notFound',
+      }),
     ]);
   });
 
   it('onboards a namespace on one cluster, then on all, and offboards it per cluster and entirely', async () => {
-    const onboard = await call('post', '/v1/slices/demo/acme/payments/namespaces')
+    const onboard = await call(
+      'post',
+      '/v1/slices/demo/acme/payments/namespaces',
+    )
       .send({ namespace: 'billing', clusters: ['aws-eu'] })
       .expect(200);
     let op = await h.tracker.settled(onboard.body.operation.id);
@@ -289,7 +361,10 @@ describe('slice writes against the fleet simulator', () => {
       ['stored:payments', 'done', undefined],
       ['onboard:billing@aws-eu', 'done', 'onboarded ✓'],
     ]);
-    const everywhere = await call('post', '/v1/slices/demo/acme/payments/namespaces')
+    const everywhere = await call(
+      'post',
+      '/v1/slices/demo/acme/payments/namespaces',
+    )
       .send({ namespace: 'billing', clusters: ['*'] })
       .expect(200);
     op = await h.tracker.settled(everywhere.body.operation.id);
@@ -308,12 +383,23 @@ describe('slice writes against the fleet simulator', () => {
     expect(await entry()).toEqual({ namespace: 'billing', clusters: ['*'] });
 
     // Offboarding from one cluster expands '*' to the other members.
-    const partial = await call('delete', '/v1/slices/demo/acme/payments/namespaces/billing?clusters=gcp-asia').expect(200);
-    expect(await entry()).toEqual({ namespace: 'billing', clusters: ['aws-eu', 'azure-us'] });
+    const partial = await call(
+      'delete',
+      '/v1/slices/demo/acme/payments/namespaces/billing?clusters=gcp-asia',
+    ).expect(200);
+    expect(await entry()).toEqual({
+      namespace: 'billing',
+      clusters: ['aws-eu', 'azure-us'],
+    });
     op = await h.tracker.settled(partial.body.operation.id);
-    expect(op.steps.map(s => [s.id, s.state])).toEqual([['offboard:billing@gcp-asia', 'done']]);
+    expect(op.steps.map(s => [s.id, s.state])).toEqual([
+      ['offboard:billing@gcp-asia', 'done'],
+    ]);
 
-    const dry = await call('delete', '/v1/slices/demo/acme/payments/namespaces/billing?dryRun=true').expect(200);
+    const dry = await call(
+      'delete',
+      '/v1/slices/demo/acme/payments/namespaces/billing?dryRun=true',
+    ).expect(200);
     expect(dry.body.diff.changes).toEqual([
       expect.objectContaining({
         path: 'spec.namespaceIsolationProfile.applicationNamespaces[namespace=billing]',
@@ -321,10 +407,18 @@ describe('slice writes against the fleet simulator', () => {
       }),
     ]);
     expect(await entry()).toBeDefined();
-    const full = await call('delete', '/v1/slices/demo/acme/payments/namespaces/billing').expect(200);
+    const full = await call(
+      'delete',
+      '/v1/slices/demo/acme/payments/namespaces/billing',
+    ).expect(200);
     expect(await entry()).toBeUndefined();
-    expect((await h.tracker.settled(full.body.operation.id)).state).toBe('done');
-    await call('delete', '/v1/slices/demo/acme/payments/namespaces/billing').expect(404);
+    expect((await h.tracker.settled(full.body.operation.id)).state).toBe(
+      'done',
+    );
+    await call(
+      'delete',
+      '/v1/slices/demo/acme/payments/namespaces/billing',
+    ).expect(404);
     expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
       ['namespace.onboard', false, 'succeeded'],
       ['namespace.onboard', false, 'succeeded'],
@@ -342,29 +436,61 @@ describe('slice writes against the fleet simulator', () => {
       .expect(400);
     expect(res.body.error.fields[0]).toMatchObject({
       code: 'namespace.boundToOtherSlice',
-      path: expect.stringContaining('spec.namespaceIsolationProfile.applicationNamespaces'),
+      path: expect.stringContaining(
+        'spec.namespaceIsolationProfile.applicationNamespaces',
+      ),
     });
   });
 
   it('creates and updates a QoS profile; a ceiling below the guarantee is refused', async () => {
-    const profile = { priority: 1, bandwidthCeilingKbps: 30000, bandwidthGuaranteedKbps: 20000, dscpClass: 'AF41' };
-    const dry = await call('put', '/v1/projects/demo/acme/qos-profiles/silver?dryRun=true').send({ spec: profile }).expect(200);
-    expect(dry.body.object.spec).toEqual({ queueType: 'HTB', tcType: 'BANDWIDTH_CONTROL', ...profile });
+    const profile = {
+      priority: 1,
+      bandwidthCeilingKbps: 30000,
+      bandwidthGuaranteedKbps: 20000,
+      dscpClass: 'AF41',
+    };
+    const dry = await call(
+      'put',
+      '/v1/projects/demo/acme/qos-profiles/silver?dryRun=true',
+    )
+      .send({ spec: profile })
+      .expect(200);
+    expect(dry.body.object.spec).toEqual({
+      queueType: 'HTB',
+      tcType: 'BANDWIDTH_CONTROL',
+      ...profile,
+    });
     expect(await hubObject(h, 'sliceqosconfigs', NS, 'silver')).toBeUndefined();
-    await call('put', '/v1/projects/demo/acme/qos-profiles/silver').send({ spec: profile }).expect(201);
+    await call('put', '/v1/projects/demo/acme/qos-profiles/silver')
+      .send({ spec: profile })
+      .expect(201);
     const before = await hubObject(h, 'sliceqosconfigs', NS, 'silver');
-    const updated = await call('put', '/v1/projects/demo/acme/qos-profiles/silver')
+    const updated = await call(
+      'put',
+      '/v1/projects/demo/acme/qos-profiles/silver',
+    )
       .send({ spec: { ...profile, bandwidthCeilingKbps: 50000 } })
       .expect(200);
     expect(updated.body.resourceVersion).toBe(before.metadata.resourceVersion);
     expect(updated.body.diff.changes).toEqual([
-      { path: 'spec.bandwidthCeilingKbps', op: 'replace', before: 30000, after: 50000 },
+      {
+        path: 'spec.bandwidthCeilingKbps',
+        op: 'replace',
+        before: 30000,
+        after: 50000,
+      },
     ]);
     const bad = await call('put', '/v1/projects/demo/acme/qos-profiles/silver')
       .send({ spec: { ...profile, bandwidthCeilingKbps: 100 } })
       .expect(400);
-    expect(bad.body.error.fields[0]).toMatchObject({ code: 'qos.ceilingBelowGuaranteed', source: 'preflight' });
-    expect((await hubObject(h, 'sliceqosconfigs', NS, 'silver')).spec.bandwidthCeilingKbps).toBe(50000);
+    expect(bad.body.error.fields[0]).toMatchObject({
+      code: 'qos.ceilingBelowGuaranteed',
+      source: 'preflight',
+    });
+    expect(
+      (await hubObject(h, 'sliceqosconfigs', NS, 'silver')).spec
+        .bandwidthCeilingKbps,
+    ).toBe(50000);
     expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
       ['qos.upsert', true, 'succeeded'],
       ['qos.upsert', false, 'succeeded'],
@@ -374,29 +500,58 @@ describe('slice writes against the fleet simulator', () => {
   });
 
   it('lets tenants write in their own project only; 403 elsewhere and nothing reaches the cluster', async () => {
-    const before = await hubObject(h, 'sliceconfigs', 'kubeslice-arcade', 'pacman');
+    const before = await hubObject(
+      h,
+      'sliceconfigs',
+      'kubeslice-arcade',
+      'pacman',
+    );
     const create = await call('post', '/v1/slices/demo/arcade', ACME)
-      .send({ name: 'intruder', spec: { clusters: ['aws-east'], overlayNetworkDeploymentMode: 'no-network' } })
+      .send({
+        name: 'intruder',
+        spec: {
+          clusters: ['aws-east'],
+          overlayNetworkDeploymentMode: 'no-network',
+        },
+      })
       .expect(403);
     expect(create.body.error.message).toBe(
       "You may not create slices in project 'arcade' on hub 'demo' (kubeslice.slice.create)",
     );
-    const onboard = await call('post', '/v1/slices/demo/arcade/pacman/namespaces', ACME)
+    const onboard = await call(
+      'post',
+      '/v1/slices/demo/arcade/pacman/namespaces',
+      ACME,
+    )
       .send({ namespace: 'sneaky', clusters: ['*'] })
       .expect(403);
     expect(onboard.body.error.message).toBe(
       "You may not change slice 'pacman' in project 'arcade' on hub 'demo' (kubeslice.slice.update)",
     );
-    await call('patch', '/v1/slices/demo/arcade/pacman', ACME).send({ isolationEnabled: true }).expect(403);
+    await call('patch', '/v1/slices/demo/arcade/pacman', ACME)
+      .send({ isolationEnabled: true })
+      .expect(403);
     await call('delete', '/v1/slices/demo/arcade/pacman', ACME).expect(403);
     await call('put', '/v1/projects/demo/arcade/qos-profiles/x', ACME)
-      .send({ spec: { priority: 0, bandwidthCeilingKbps: 1, bandwidthGuaranteedKbps: 1, dscpClass: 'EF' } })
+      .send({
+        spec: {
+          priority: 0,
+          bandwidthCeilingKbps: 1,
+          bandwidthGuaranteedKbps: 1,
+          dscpClass: 'EF',
+        },
+      })
       .expect(403);
-    expect(await hubObject(h, 'sliceconfigs', 'kubeslice-arcade', 'intruder')).toBeUndefined();
-    expect((await hubObject(h, 'sliceconfigs', 'kubeslice-arcade', 'pacman')).metadata.resourceVersion).toBe(
-      before.metadata.resourceVersion,
+    expect(
+      await hubObject(h, 'sliceconfigs', 'kubeslice-arcade', 'intruder'),
+    ).toBeUndefined();
+    expect(
+      (await hubObject(h, 'sliceconfigs', 'kubeslice-arcade', 'pacman'))
+        .metadata.resourceVersion,
+    ).toBe(before.metadata.resourceVersion);
+    expect(h.audit.records.map(r => [r.actor, r.result])).toEqual(
+      Array(5).fill([ACME, 'denied']),
     );
-    expect(h.audit.records.map(r => [r.actor, r.result])).toEqual(Array(5).fill([ACME, 'denied']));
 
     // In its own project the same tenant may.
     await call('post', '/v1/slices/demo/acme/payments/namespaces', ACME)
@@ -412,22 +567,34 @@ describe('slice writes against the fleet simulator', () => {
       .send({ namespace: 'quarterly', clusters: ['*'] })
       .expect(200);
     const onboarded = () =>
-      hubObject(h, 'workersliceconfigs', NS, 'reports-gcp-asia', 'worker.kubeslice.io').then(
-        w => (w?.status?.onboardedAppNamespaces ?? []).length,
-      );
-    for (let i = 0; i < 100 && (await onboarded()) === 0; i++) await new Promise(r => setTimeout(r, 100));
+      hubObject(
+        h,
+        'workersliceconfigs',
+        NS,
+        'reports-gcp-asia',
+        'worker.kubeslice.io',
+      ).then(w => (w?.status?.onboardedAppNamespaces ?? []).length);
+    for (let i = 0; i < 100 && (await onboarded()) === 0; i++)
+      await new Promise(r => setTimeout(r, 100));
     expect(await onboarded()).toBe(1);
 
     const before = await slice('reports');
-    const dry = await call('delete', '/v1/slices/demo/acme/reports?dryRun=true').expect(200);
+    const dry = await call(
+      'delete',
+      '/v1/slices/demo/acme/reports?dryRun=true',
+    ).expect(200);
     expect(dry.body.plan).toEqual([
       'Offboard quarterly from every member',
       'Wait until every WorkerSliceConfig reports no onboarded namespace and no ServiceExportConfig of the slice remains',
       'Delete SliceConfig reports',
     ]);
-    expect((await slice('reports')).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect((await slice('reports')).metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
 
-    const res = await call('delete', '/v1/slices/demo/acme/reports').expect(202);
+    const res = await call('delete', '/v1/slices/demo/acme/reports').expect(
+      202,
+    );
     const op = await h.tracker.settled(res.body.operation.id);
     expect(op.state).toBe('done');
     expect(op.steps.map(s => [s.id, s.state])).toEqual([
@@ -439,13 +606,21 @@ describe('slice writes against the fleet simulator', () => {
       ['delete:wsc', 'done'],
     ]);
     expect(await slice('reports')).toBeUndefined();
-    expect(lastAudit()).toMatchObject({ action: 'slice.delete', dryRun: false, result: 'succeeded', operationId: op.id });
+    expect(lastAudit()).toMatchObject({
+      action: 'slice.delete',
+      dryRun: false,
+      result: 'succeeded',
+      operationId: op.id,
+    });
   });
 
   it('keeps a guided delete waiting while services are still exported', async () => {
     // leaderboard exports `scores` from aws-east: the ServiceExportConfig stays until the
     // ServiceExport is deleted on the worker, so the wait phase names it.
-    const res = await call('delete', '/v1/slices/demo/arcade/leaderboard?dryRun=true').expect(200);
+    const res = await call(
+      'delete',
+      '/v1/slices/demo/arcade/leaderboard?dryRun=true',
+    ).expect(200);
     expect(res.body.preflight).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -455,20 +630,33 @@ describe('slice writes against the fleet simulator', () => {
         }),
       ]),
     );
-    expect(res.body.preflight.filter((r: { severity: string }) => r.severity === 'error')).toEqual([]);
+    expect(
+      res.body.preflight.filter(
+        (r: { severity: string }) => r.severity === 'error',
+      ),
+    ).toEqual([]);
   });
 
   it('answers 404 for unknown hubs, projects and slices', async () => {
     expect(
-      (await call('patch', '/v1/slices/elsewhere/acme/payments').send({ isolationEnabled: true }).expect(404)).body
-        .error.message,
+      (
+        await call('patch', '/v1/slices/elsewhere/acme/payments')
+          .send({ isolationEnabled: true })
+          .expect(404)
+      ).body.error.message,
     ).toBe("No hub named 'elsewhere'");
     expect(
-      (await call('patch', '/v1/slices/demo/acme/nope').send({ isolationEnabled: true }).expect(404)).body.error
-        .message,
+      (
+        await call('patch', '/v1/slices/demo/acme/nope')
+          .send({ isolationEnabled: true })
+          .expect(404)
+      ).body.error.message,
     ).toBe("No slice 'nope' in project 'acme' on hub 'demo'");
     await call('post', '/v1/slices/demo/nobody')
-      .send({ name: 'x', spec: { clusters: [], overlayNetworkDeploymentMode: 'no-network' } })
+      .send({
+        name: 'x',
+        spec: { clusters: [], overlayNetworkDeploymentMode: 'no-network' },
+      })
       .expect(404);
   });
 });

@@ -31,7 +31,10 @@ import { DEFAULT_PREFLIGHTS, type Preflights } from '../WriteContext';
 import { readWriteSettings } from '../writeConfig';
 import { AuditStore } from '../../audit/AuditStore';
 import { DefaultAuditLog } from '../../audit/AuditLog';
-import { DefaultOperationTracker, type Operation } from '../../operations/OperationTracker';
+import {
+  DefaultOperationTracker,
+  type Operation,
+} from '../../operations/OperationTracker';
 import { OperationStore } from '../../operations/OperationStore';
 import { fleetServiceRef, type FleetService } from '../../service/FleetService';
 import type { AuditLog, AuditRecord } from '../contracts';
@@ -43,8 +46,10 @@ export const ARCADE = 'user:default/arcade-dev';
 
 export function claimsOf(userRef: string): string[] {
   if (userRef === PLATFORM) return [userRef, 'group:default/platform-team'];
-  if (userRef.startsWith('user:default/acme-')) return [userRef, 'group:default/team-acme'];
-  if (userRef.startsWith('user:default/arcade-')) return [userRef, 'group:default/team-arcade'];
+  if (userRef.startsWith('user:default/acme-'))
+    return [userRef, 'group:default/team-acme'];
+  if (userRef.startsWith('user:default/arcade-'))
+    return [userRef, 'group:default/team-arcade'];
   return [userRef];
 }
 
@@ -57,18 +62,33 @@ export const examplePolicyPermissions = createServiceFactory({
   service: coreServices.permissions,
   deps: {},
   factory: () => {
-    const decide = (permission: ResourcePermission<'kubeslice-resource'>, credentials: BackstageCredentials) => {
-      const claims = claimsOf((credentials.principal as BackstageUserPrincipal).userEntityRef ?? '');
-      if (claims.includes('group:default/platform-team')) return { result: AuthorizeResult.ALLOW };
-      if (permission.name === clusterRegisterPermission.name) return { result: AuthorizeResult.DENY };
-      return createSliceConditionalDecision(permission, sliceConditions.isProjectOwnedBy({ claims }));
+    const decide = (
+      permission: ResourcePermission<'kubeslice-resource'>,
+      credentials: BackstageCredentials,
+    ) => {
+      const claims = claimsOf(
+        (credentials.principal as BackstageUserPrincipal).userEntityRef ?? '',
+      );
+      if (claims.includes('group:default/platform-team'))
+        return { result: AuthorizeResult.ALLOW };
+      if (permission.name === clusterRegisterPermission.name)
+        return { result: AuthorizeResult.DENY };
+      return createSliceConditionalDecision(
+        permission,
+        sliceConditions.isProjectOwnedBy({ claims }),
+      );
     };
     return {
       async authorize(requests: any[]) {
         return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
       },
-      async authorizeConditional(requests: any[], options: { credentials: BackstageCredentials }) {
-        return requests.map(({ permission }) => decide(permission, options.credentials));
+      async authorizeConditional(
+        requests: any[],
+        options: { credentials: BackstageCredentials },
+      ) {
+        return requests.map(({ permission }) =>
+          decide(permission, options.credentials),
+        );
       },
     } as any;
   },
@@ -131,7 +151,9 @@ export interface Harness {
  * the write routes with the slice plugin's permission registration, the fake tracker and
  * audit log.
  */
-export async function startWriteHarness(options: HarnessOptions = {}): Promise<Harness> {
+export async function startWriteHarness(
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const ownSim = !options.sim;
   const sim =
     options.sim ??
@@ -145,8 +167,12 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
   const off = new Set<keyof Preflights>();
   const none = () => [];
   const preflights: Partial<Preflights> = {
-    sliceConfig: (input, o) => (off.has('sliceConfig') ? none() : DEFAULT_PREFLIGHTS.sliceConfig(input, o)),
-    cluster: input => (off.has('cluster') ? none() : DEFAULT_PREFLIGHTS.cluster(input)),
+    sliceConfig: (input, o) =>
+      off.has('sliceConfig')
+        ? none()
+        : DEFAULT_PREFLIGHTS.sliceConfig(input, o),
+    cluster: input =>
+      off.has('cluster') ? none() : DEFAULT_PREFLIGHTS.cluster(input),
     qos: input => (off.has('qos') ? none() : DEFAULT_PREFLIGHTS.qos(input)),
   };
   const audit = new RecordingAuditLog();
@@ -169,7 +195,14 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
           fleetService: fleetServiceRef,
         },
         async init(deps) {
-          const { config, logger, httpRouter, httpAuth, permissions, permissionsRegistry } = deps;
+          const {
+            config,
+            logger,
+            httpRouter,
+            httpAuth,
+            permissions,
+            permissionsRegistry,
+          } = deps;
           fleet = deps.fleetService;
           tracker = new DefaultOperationTracker({
             store: OperationStore.fromDatabase(deps.database),
@@ -179,9 +212,15 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
           });
           deps.lifecycle.addShutdownHook(() => tracker!.stop());
           const store = AuditStore.fromDatabase(deps.database);
-          audit.delegate = new DefaultAuditLog({ store, auditor: deps.auditor, logger });
+          audit.delegate = new DefaultAuditLog({
+            store,
+            auditor: deps.auditor,
+            logger,
+          });
           const tenancy = readTenancyConfig(config);
-          permissionsRegistry.addPermissions(slicePermissions.filter(p => p.type === 'basic'));
+          permissionsRegistry.addPermissions(
+            slicePermissions.filter(p => p.type === 'basic'),
+          );
           permissionsRegistry.addResourceType({
             resourceRef: sliceResourceRef,
             permissions: sliceResourcePermissions,
@@ -221,7 +260,9 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
     },
   };
   if (options.hubWriteToken)
-    hubEntry.write = { auth: { type: 'serviceAccount', token: options.hubWriteToken(sim) } };
+    hubEntry.write = {
+      auth: { type: 'serviceAccount', token: options.hubWriteToken(sim) },
+    };
   const backend = await startTestBackend({
     features: [
       writePlugin,
@@ -253,7 +294,9 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<H
         if (!op) throw new Error(`no operation ${id}`);
         if (op.state !== 'running') return op;
         if (Date.now() > deadline)
-          throw new Error(`operation ${id} still running: ${JSON.stringify(op.steps)}`);
+          throw new Error(
+            `operation ${id} still running: ${JSON.stringify(op.steps)}`,
+          );
         await new Promise(r => setTimeout(r, 100));
       }
     },
@@ -291,7 +334,13 @@ export async function hubObject(
   group = 'controller.kubeslice.io',
 ): Promise<any | undefined> {
   try {
-    return await h.hub.getNamespacedCustomObject({ group, version: 'v1alpha1', namespace, plural, name });
+    return await h.hub.getNamespacedCustomObject({
+      group,
+      version: 'v1alpha1',
+      namespace,
+      plural,
+      name,
+    });
   } catch (e) {
     if ((e as { code?: number }).code === 404) return undefined;
     throw e;
