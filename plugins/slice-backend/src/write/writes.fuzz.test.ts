@@ -449,7 +449,7 @@ function generate(
       () => ({ dryRun: pick(['yes', '1', 'TRUE', '', 'true false']) }),
       () => ({ [`unknown${Math.floor(random() * 1000)}`]: 'x' }),
       () => ({ dryRun: ['true', 'false'] }),
-      () =>
+      (): Record<string, string> =>
         route.query
           ? { clusters: pick(route.query.clusters) }
           : { dryRun: 'no' },
