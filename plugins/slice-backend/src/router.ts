@@ -1,6 +1,5 @@
-import express from 'express';
+import type express from 'express';
 import { gzipSync } from 'zlib';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -11,6 +10,7 @@ import {
   fleetView,
   summarizeCluster,
   summarizeSlice,
+  type ApiSchema,
   type ClusterDetail,
   type FleetTunnel,
   type FleetSnapshot,
@@ -23,19 +23,8 @@ import {
   type ResourceFilter,
   type SliceAuthorizer,
 } from './permissions/SliceAuthorizer';
-import {
-  clusterDetailQuery,
-  clusterListQuery,
-  clusterPathParams,
-  emptyQuery,
-  eventQuery,
-  tunnelListQuery,
-  parse,
-  sliceListQuery,
-  slicePathParams,
-} from './api/queries';
+import { createSliceApiRouter } from './api/openApiRouter';
 import { sliceTopology } from './api/topology';
-import { spec } from './schema/openapi';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -44,6 +33,11 @@ export interface RouterOptions {
   /** Extra routers mounted under the same prefix (e.g. latency history). */
   extraRouters?: express.Router[];
 }
+
+/** A request of any route, as far as authentication needs it. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+/** The 200 body of a route: its typed body without the `Error` bodies of its 4xx answers. */
+type SuccessBody<Body> = Exclude<Body, ApiSchema<'Error'>>;
 
 const matchesText = (
   text: string | undefined,
@@ -92,18 +86,16 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, authorizer, fleet } = options;
-  // Requests are validated against the OpenAPI spec first (unknown parameters, enums,
-  // patterns → 400); the handlers parse again with zod for types and precise messages.
-  const router = createValidatedOpenApiRouter(
-    spec as any,
-  ) as unknown as express.Router;
+  // Every request is checked against the API document before a handler runs, so the
+  // handlers get `req.query` / `req.params` as the document types them.
+  const router = createSliceApiRouter();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   /** The caller's view of the fleet, with one permission round-trip for both read filters. */
-  async function view(req: express.Request) {
+  async function view(req: AnyRequest) {
     const credentials = await httpAuth.credentials(req);
     await authorizer.requireFleetRead(credentials);
     const filters = await authorizer.readFilters(credentials);
@@ -128,36 +120,38 @@ export async function createRouter(
     FleetSnapshot,
     Map<string, { json: string; gzip?: Buffer }>
   >();
-  function sendView(
-    req: express.Request,
-    res: express.Response,
+  function sendView<Body>(
+    req: Pick<express.Request, 'acceptsEncodings'>,
+    res: express.Response<Body>,
     snapshot: FleetSnapshot,
     key: string,
-    build: () => unknown,
+    build: () => SuccessBody<Body>,
   ) {
     let views = serialized.get(snapshot);
     if (!views) {
       views = new Map();
       serialized.set(snapshot, views);
     }
+    // Sent as serialised text: `build` is what the document's type checks.
+    const raw = res as express.Response;
     let cachedView = views.get(key);
     if (!cachedView) {
       cachedView = { json: JSON.stringify(build()) };
       views.set(key, cachedView);
     }
-    res.type('application/json');
-    res.vary('Accept-Encoding');
+    raw.type('application/json');
+    raw.vary('Accept-Encoding');
     if (
       cachedView.json.length > 1024 &&
       req.acceptsEncodings('gzip') === 'gzip'
     ) {
       cachedView.gzip ??= gzipSync(cachedView.json);
       // A Content-Encoding already set makes the compression middleware leave the body alone.
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(cachedView.gzip);
+      raw.setHeader('Content-Encoding', 'gzip');
+      raw.send(cachedView.gzip);
       return;
     }
-    res.send(cachedView.json);
+    raw.send(cachedView.json);
   }
 
   function findSlice(
@@ -193,13 +187,12 @@ export async function createRouter(
   }
 
   router.get('/v1/fleet', async (req, res) => {
-    parse(emptyQuery, req.query);
     const { snapshot } = await view(req);
     sendView(req, res, snapshot, 'fleet', () => fleetView(snapshot));
   });
 
   router.get('/v1/clusters', async (req, res) => {
-    const q = parse(clusterListQuery, req.query);
+    const q = req.query;
     const { snapshot } = await view(req);
     sendView(req, res, snapshot, `clusters?${JSON.stringify(q)}`, () => ({
       items: snapshot.clusters
@@ -225,8 +218,7 @@ export async function createRouter(
   });
 
   router.get('/v1/clusters/:hub/:name', async (req, res) => {
-    const params = parse(clusterPathParams, req.params, 'path');
-    const q = parse(clusterDetailQuery, req.query);
+    const { params, query: q } = req;
     const { snapshot } = await view(req);
     const matches: ClusterDetail[] = snapshot.clusters.filter(
       c =>
@@ -252,7 +244,7 @@ export async function createRouter(
   });
 
   router.get('/v1/slices', async (req, res) => {
-    const q = parse(sliceListQuery, req.query);
+    const q = req.query;
     const { snapshot } = await view(req);
     sendView(req, res, snapshot, `slices?${JSON.stringify(q)}`, () => ({
       items: snapshot.slices
@@ -279,9 +271,12 @@ export async function createRouter(
   });
 
   /** The slice a `/v1/slices/{hub}/{project}/{name}[/…]` request is about, if the caller may read it. */
-  async function requestedSlice(req: express.Request) {
-    const params = parse(slicePathParams, req.params, 'path');
-    parse(emptyQuery, req.query);
+  async function requestedSlice(
+    req: AnyRequest & {
+      params: { hub: string; project: string; name: string };
+    },
+  ) {
+    const params = req.params;
     const { snapshot, filters } = await view(req);
     requireSliceVisible(filters.slices, params);
     const slice = findSlice(snapshot, params);
@@ -310,7 +305,7 @@ export async function createRouter(
 
   /** Every tunnel of every visible slice in one answer, so a fleet map needs one request. */
   router.get('/v1/tunnels', async (req, res) => {
-    const q = parse(tunnelListQuery, req.query);
+    const q = req.query;
     const { snapshot } = await view(req);
     sendView(req, res, snapshot, `tunnels?${JSON.stringify(q)}`, () => ({
       items: snapshot.slices
@@ -339,7 +334,7 @@ export async function createRouter(
   });
 
   router.get('/v1/events', async (req, res) => {
-    const q = parse(eventQuery, req.query);
+    const q = req.query;
     const { snapshot } = await view(req);
     const since = q.since ? Date.parse(q.since) : undefined;
     const items = snapshot.events

@@ -17,5 +17,6 @@ export * from './fleet/services';
 export * from './fleet/events';
 export * from './fleet/project';
 export * from './permissions';
+export * from './api';
 export * from './fleet/componentHealth';
 export * from './preflight';

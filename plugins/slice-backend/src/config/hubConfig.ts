@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { isDnsLabel } from '@slice-portal/plugin-slice-common';
 import {
   buildWorkerUrlPolicy,
   checkWorkerUrl,
@@ -60,9 +61,6 @@ export interface HubConfig {
    */
   warnings: string[];
 }
-
-/** Hub names appear in URLs; keep them to DNS-label characters. */
-const HUB_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * Reads `dangerouslySkipTLSVerify`, or its deprecated alias `skipTLSVerify` (with a warning),
@@ -218,7 +216,8 @@ export function readHubConfigs(config: Config): HubConfig[] {
     const at = `slice.hubs[${index}]`;
     const warnings: string[] = [];
     const name = entry.getString('name');
-    if (!HUB_NAME.test(name)) {
+    // The API's rule for hub names, so every configured hub is reachable by its routes.
+    if (!isDnsLabel(name)) {
       throw new Error(
         `Invalid config at '${at}.name': '${name}' must be lowercase letters, digits and '-' (at most 63 characters)`,
       );

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
-import express from 'express';
-import Router from 'express-promise-router';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type express from 'express';
+import { createSliceApiRouter } from '../api/openApiRouter';
 import type {
   LatencyMatrixQuery,
   LatencySeriesQuery,
@@ -23,13 +24,16 @@ export const DEFAULT_RANGE_MS = 3_600_000;
 /** Largest matrix window. */
 export const DEFAULT_MAX_WINDOW_SECONDS = 30 * 86_400;
 
+/** A request of a latency route, as far as authentication needs it. */
+type AuthRequest = Parameters<HttpAuthService['credentials']>[0];
+
 export interface LatencyRouterOptions {
   latency: LatencySource;
   /**
    * Called with the validated slice before answering; throws (e.g. `NotAllowedError`)
    * when the caller may not read that slice.
    */
-  authorizeSlice: (req: express.Request, ref: LatencySliceRef) => Promise<void>;
+  authorizeSlice: (req: AuthRequest, ref: LatencySliceRef) => Promise<void>;
   /** The configured hub names; any other `hub` is rejected. */
   knownHubs: () => Iterable<string>;
   /** Smallest `step` in seconds (default 1; the sampling interval is a sensible value). */
@@ -42,74 +46,25 @@ export interface LatencyRouterOptions {
   clock?: () => Date;
 }
 
-/** KubeSlice project and slice names are DNS-1123 labels. */
-const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
-const SERIES_PARAMS = [
-  'hub',
-  'project',
-  'slice',
-  'from',
-  'to',
-  'step',
-  'byPod',
-];
-const MATRIX_PARAMS = ['hub', 'project', 'slice', 'window'];
-
-/** Reads a query parameter that may be given at most once, as plain text. */
-function single(req: express.Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined) {
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    throw new InputError(
-      `Invalid query parameter '${name}': must be given once, as plain text`,
-    );
-  }
-  return value;
-}
-
-function required(req: express.Request, name: string): string {
-  const value = single(req, name);
-  if (value === undefined || value === '') {
-    throw new InputError(`Missing required query parameter '${name}'`);
-  }
-  return value;
-}
-
-function rejectUnknown(req: express.Request, allowed: string[]): void {
-  const unknown = Object.keys(req.query).filter(k => !allowed.includes(k));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `Unknown query parameter '${unknown[0]}'; allowed: ${allowed.join(', ')}`,
-    );
-  }
-}
-
+/**
+ * The slice named by a request, once the document's validation has passed (three
+ * required DNS-1123 labels); only the configured hubs are accepted beyond that.
+ */
 function readSliceRef(
-  req: express.Request,
+  query: LatencySliceRef,
   knownHubs: () => Iterable<string>,
 ): LatencySliceRef {
-  const hub = required(req, 'hub');
+  const { hub, project, slice } = query;
   if (![...knownHubs()].includes(hub)) {
     throw new InputError(`Invalid query parameter 'hub': unknown hub '${hub}'`);
   }
-  const ref = { hub, project: '', slice: '' };
-  for (const name of ['project', 'slice'] as const) {
-    const value = required(req, name);
-    if (!NAME.test(value)) {
-      throw new InputError(
-        `Invalid query parameter '${name}': '${value}' is not a valid name (lowercase letters, digits and '-', at most 63)`,
-      );
-    }
-    ref[name] = value;
-  }
-  return ref;
+  return { hub, project, slice };
 }
 
-function readTime(req: express.Request, name: string): number | undefined {
-  const value = single(req, name);
+function readTime(
+  name: 'from' | 'to',
+  value: string | undefined,
+): number | undefined {
   if (value === undefined) {
     return undefined;
   }
@@ -135,9 +90,10 @@ function readTime(req: express.Request, name: string): number | undefined {
  * A query that would read or return too much is answered with 400 by the source,
  * saying how to narrow it.
  *
- * Bad parameters are answered with 400 (`InputError`) naming the parameter; unknown
- * parameters are rejected too, so that a typo (`form=`) does not silently fall back to
- * a default.
+ * Parameters are checked against the API document first (`createSliceApiRouter`:
+ * missing, unknown or malformed → 400 naming the parameter, so that a typo such as
+ * `form=` does not silently fall back to a default); the handlers check what the
+ * document cannot say: known hubs, `from` before `to`, the step and window limits.
  */
 export async function createLatencyRouter(
   options: LatencyRouterOptions,
@@ -151,14 +107,13 @@ export async function createLatencyRouter(
     maxWindowSeconds = DEFAULT_MAX_WINDOW_SECONDS,
     clock = () => new Date(),
   } = options;
-  const router = Router();
+  const router = createSliceApiRouter();
 
   router.get('/v1/latency', async (req, res) => {
-    rejectUnknown(req, SERIES_PARAMS);
-    const ref = readSliceRef(req, knownHubs);
+    const ref = readSliceRef(req.query, knownHubs);
 
-    let from = readTime(req, 'from');
-    let to = readTime(req, 'to');
+    let from = readTime('from', req.query.from);
+    let to = readTime('to', req.query.to);
     if (to === undefined) {
       to = clock().getTime();
     }
@@ -174,7 +129,7 @@ export async function createLatencyRouter(
     }
     const rangeSeconds = (to - from) / 1000;
 
-    const stepText = single(req, 'step');
+    const stepText = req.query.step;
     let stepSeconds: number;
     if (stepText === undefined) {
       stepSeconds = defaultStepSeconds({
@@ -215,32 +170,20 @@ export async function createLatencyRouter(
       );
     }
 
-    const byPodText = single(req, 'byPod');
-    if (
-      byPodText !== undefined &&
-      byPodText !== 'true' &&
-      byPodText !== 'false'
-    ) {
-      throw new InputError(
-        `Invalid query parameter 'byPod': expected true or false, got '${byPodText}'`,
-      );
-    }
-
     await authorizeSlice(req, ref);
     const query: LatencySeriesQuery = {
       ...ref,
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
       stepSeconds,
-      byPod: byPodText === 'true',
+      byPod: req.query.byPod ?? false,
     };
     res.json(await latency.series(query));
   });
 
   router.get('/v1/latency/matrix', async (req, res) => {
-    rejectUnknown(req, MATRIX_PARAMS);
-    const ref = readSliceRef(req, knownHubs);
-    const windowText = single(req, 'window') ?? '1h';
+    const ref = readSliceRef(req.query, knownHubs);
+    const windowText = req.query.window ?? '1h';
     const windowSeconds = parseShortDuration(windowText, 'mhd');
     if (windowSeconds === undefined || windowSeconds <= 0) {
       throw new InputError(

@@ -1,122 +1,77 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  ClusterDetail,
-  ClusterSummary,
-  FleetResponse,
-  FleetTunnel,
-  HealthState,
-  LatencyMatrixResponse,
-  LatencySeriesResponse,
-  SliceDetail,
-  SliceEvent,
-  SliceSummary,
-  SliceTopology,
+  ApiPathParams,
+  ApiQuery,
+  ApiResponse,
   SourceError,
 } from '@slice-portal/plugin-slice-common';
 
-/** A list answer of the backend: the items the caller may see, and the sources that failed. */
+/*
+ * Every route's parameters and answer are the types derived from the API document
+ * (`@slice-portal/plugin-slice-common`, `api/openapi.ts`), so the client cannot ask for
+ * a parameter the backend does not accept or expect a field it does not send.
+ */
+
+export type SliceRef = ApiPathParams<'/v1/slices/{hub}/{project}/{name}'>;
+export type ClusterRef = ApiPathParams<'/v1/clusters/{hub}/{name}'> &
+  ApiQuery<'/v1/clusters/{hub}/{name}'>;
+export type SliceListQuery = ApiQuery<'/v1/slices'>;
+export type ClusterListQuery = ApiQuery<'/v1/clusters'>;
+export type EventQuery = ApiQuery<'/v1/events'>;
+export type TunnelListQuery = ApiQuery<'/v1/tunnels'>;
+export type LatencyQuery = ApiQuery<'/v1/latency'>;
+export type LatencyMatrixQuery = ApiQuery<'/v1/latency/matrix'>;
+
+/** The shape of every list answer, for code that handles lists of any item type. */
 export interface SliceListResponse<T> {
   items: T[];
   errors: SourceError[];
-}
-
-/** Addresses one slice. */
-export interface SliceRef {
-  hub: string;
-  project: string;
-  name: string;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface SliceListQuery {
-  hub?: string;
-  project?: string;
-  cluster?: string;
-  health?: HealthState;
-  text?: string;
-}
-
-export interface ClusterListQuery {
-  hub?: string;
-  project?: string;
-  health?: HealthState;
-  text?: string;
-}
-
-export interface EventQuery {
-  hub?: string;
-  project?: string;
-  slice?: string;
-  cluster?: string;
-  type?: string;
-  /** ISO 8601 time; only events at or after it. */
-  since?: string;
-  limit?: number;
-}
-
-export interface TunnelListQuery {
-  hub?: string;
-  project?: string;
-  slice?: string;
-}
-
-export interface LatencyQuery {
-  hub: string;
-  project: string;
-  slice: string;
-  /** ISO 8601; the backend defaults to the last hour. */
-  from?: string;
-  to?: string;
-  /** Seconds or a duration such as `30s`, `5m`. */
-  step?: string;
-  byPod?: boolean;
-}
-
-export interface LatencyMatrixQuery {
-  hub: string;
-  project: string;
-  slice: string;
-  /** `15m`, `1h`, `24h`, `7d`; the backend defaults to `1h`. */
-  window?: string;
-}
-
 /** Client of the slice backend's read API (`/api/slice/v1`). */
 export interface SliceApi {
-  getFleet(options?: RequestOptions): Promise<FleetResponse>;
+  getFleet(options?: RequestOptions): Promise<ApiResponse<'/v1/fleet'>>;
   listClusters(
     query?: ClusterListQuery,
     options?: RequestOptions,
-  ): Promise<SliceListResponse<ClusterSummary>>;
+  ): Promise<ApiResponse<'/v1/clusters'>>;
   getCluster(
-    ref: { hub: string; name: string; project?: string },
+    ref: ClusterRef,
     options?: RequestOptions,
-  ): Promise<ClusterDetail>;
+  ): Promise<ApiResponse<'/v1/clusters/{hub}/{name}'>>;
   listSlices(
     query?: SliceListQuery,
     options?: RequestOptions,
-  ): Promise<SliceListResponse<SliceSummary>>;
-  getSlice(ref: SliceRef, options?: RequestOptions): Promise<SliceDetail>;
-  getTopology(ref: SliceRef, options?: RequestOptions): Promise<SliceTopology>;
+  ): Promise<ApiResponse<'/v1/slices'>>;
+  getSlice(
+    ref: SliceRef,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<'/v1/slices/{hub}/{project}/{name}'>>;
+  getTopology(
+    ref: SliceRef,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<'/v1/slices/{hub}/{project}/{name}/topology'>>;
   /** Every tunnel of every slice the caller may see, in one answer (for the fleet map). */
   listTunnels(
     query?: TunnelListQuery,
     options?: RequestOptions,
-  ): Promise<SliceListResponse<FleetTunnel>>;
+  ): Promise<ApiResponse<'/v1/tunnels'>>;
   listEvents(
     query?: EventQuery,
     options?: RequestOptions,
-  ): Promise<SliceListResponse<SliceEvent>>;
+  ): Promise<ApiResponse<'/v1/events'>>;
   getLatency(
     query: LatencyQuery,
     options?: RequestOptions,
-  ): Promise<LatencySeriesResponse>;
+  ): Promise<ApiResponse<'/v1/latency'>>;
   getLatencyMatrix(
     query: LatencyMatrixQuery,
     options?: RequestOptions,
-  ): Promise<LatencyMatrixResponse>;
+  ): Promise<ApiResponse<'/v1/latency/matrix'>>;
 }
 
 export const sliceApiRef = createApiRef<SliceApi>({ id: 'plugin.slice.api' });

@@ -1,7 +1,15 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { sliceApiSpec } from '@slice-portal/plugin-slice-common';
 import { SliceClient } from './SliceClient';
+
+/** The document's GET paths a browser client calls (`/health` is for probes). */
+const documentedGets = Object.entries(sliceApiSpec.paths)
+  .filter(([path, item]) => 'get' in item && path !== '/health')
+  .map(([path]) => path);
+const matches = (template: string, url: string) =>
+  new RegExp(`^${template.replace(/\{\w+\}/g, '[^/?]+')}(\\?|$)`).test(url);
 
 describe('SliceClient', () => {
   const server = setupServer();
@@ -24,6 +32,7 @@ describe('SliceClient', () => {
   });
 
   it('builds every route with its query, leaving out what is not set', async () => {
+    await client.getFleet();
     await client.listSlices({ hub: 'demo', cluster: 'aws-east', text: '' });
     await client.listClusters();
     await client.getCluster({ hub: 'demo', name: 'edge nyc' });
@@ -49,6 +58,7 @@ describe('SliceClient', () => {
       window: '24h',
     });
     expect(seen).toEqual([
+      '/v1/fleet',
       '/v1/slices?hub=demo&cluster=aws-east',
       '/v1/clusters',
       '/v1/clusters/demo/edge%20nyc',
@@ -59,6 +69,10 @@ describe('SliceClient', () => {
       '/v1/latency?hub=demo&project=arcade&slice=pacman&step=1m&byPod=true',
       '/v1/latency/matrix?hub=demo&project=arcade&slice=pacman&window=24h',
     ]);
+    // A route added to the document without a client method fails here.
+    expect(
+      documentedGets.filter(path => !seen.some(url => matches(path, url))),
+    ).toEqual([]);
   });
 
   it('throws a ResponseError carrying the status', async () => {

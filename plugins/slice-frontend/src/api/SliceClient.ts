@@ -1,33 +1,27 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
-  ClusterDetail,
-  ClusterSummary,
-  FleetResponse,
-  FleetTunnel,
-  LatencyMatrixResponse,
-  LatencySeriesResponse,
-  SliceDetail,
-  SliceEvent,
-  SliceSummary,
-  SliceTopology,
+  ApiMethod,
+  ApiPath,
+  ApiPathParams,
+  ApiQuery,
+  ApiRequestBody,
+  ApiResponse,
 } from '@slice-portal/plugin-slice-common';
 import type {
   ClusterListQuery,
+  ClusterRef,
   EventQuery,
   LatencyMatrixQuery,
   LatencyQuery,
   RequestOptions,
   SliceApi,
   SliceListQuery,
-  SliceListResponse,
   SliceRef,
   TunnelListQuery,
 } from './SliceApi';
 
-type QueryValue = string | number | boolean | undefined;
-
-function queryString(query: Record<string, QueryValue> = {}): string {
+function queryString(query: object = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -36,8 +30,12 @@ function queryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
-function slicePath(ref: SliceRef): string {
-  return [ref.hub, ref.project, ref.name].map(encodeURIComponent).join('/');
+/** A path of the document with its `{name}` parameters filled in, each URL-encoded. */
+function fillPath(template: string, params: object): string {
+  const values = params as Record<string, string>;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(values[name]),
+  );
 }
 
 /** Calls the slice backend through discovery and the app's fetchApi (which adds the user's token). */
@@ -46,87 +44,98 @@ export class SliceClient implements SliceApi {
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  getFleet(options?: RequestOptions): Promise<FleetResponse> {
-    return this.get('/v1/fleet', options);
+  getFleet(options?: RequestOptions) {
+    return this.call('get', '/v1/fleet', {}, {}, options);
   }
 
-  listClusters(
-    query?: ClusterListQuery,
-    options?: RequestOptions,
-  ): Promise<SliceListResponse<ClusterSummary>> {
-    return this.get(`/v1/clusters${queryString({ ...query })}`, options);
+  listClusters(query?: ClusterListQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/clusters', {}, query, options);
   }
 
-  getCluster(
-    ref: { hub: string; name: string; project?: string },
-    options?: RequestOptions,
-  ): Promise<ClusterDetail> {
-    return this.get(
-      `/v1/clusters/${encodeURIComponent(ref.hub)}/${encodeURIComponent(
-        ref.name,
-      )}${queryString({ project: ref.project })}`,
+  getCluster({ hub, name, project }: ClusterRef, options?: RequestOptions) {
+    return this.call(
+      'get',
+      '/v1/clusters/{hub}/{name}',
+      { hub, name },
+      { project },
       options,
     );
   }
 
-  listSlices(
-    query?: SliceListQuery,
-    options?: RequestOptions,
-  ): Promise<SliceListResponse<SliceSummary>> {
-    return this.get(`/v1/slices${queryString({ ...query })}`, options);
+  listSlices(query?: SliceListQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/slices', {}, query, options);
   }
 
-  getSlice(ref: SliceRef, options?: RequestOptions): Promise<SliceDetail> {
-    return this.get(`/v1/slices/${slicePath(ref)}`, options);
+  getSlice(ref: SliceRef, options?: RequestOptions) {
+    return this.call(
+      'get',
+      '/v1/slices/{hub}/{project}/{name}',
+      ref,
+      {},
+      options,
+    );
   }
 
-  getTopology(ref: SliceRef, options?: RequestOptions): Promise<SliceTopology> {
-    return this.get(`/v1/slices/${slicePath(ref)}/topology`, options);
+  getTopology(ref: SliceRef, options?: RequestOptions) {
+    return this.call(
+      'get',
+      '/v1/slices/{hub}/{project}/{name}/topology',
+      ref,
+      {},
+      options,
+    );
   }
 
-  listTunnels(
-    query?: TunnelListQuery,
-    options?: RequestOptions,
-  ): Promise<SliceListResponse<FleetTunnel>> {
-    return this.get(`/v1/tunnels${queryString({ ...query })}`, options);
+  listTunnels(query?: TunnelListQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/tunnels', {}, query, options);
   }
 
-  listEvents(
-    query?: EventQuery,
-    options?: RequestOptions,
-  ): Promise<SliceListResponse<SliceEvent>> {
-    return this.get(`/v1/events${queryString({ ...query })}`, options);
+  listEvents(query?: EventQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/events', {}, query, options);
   }
 
-  getLatency(
-    query: LatencyQuery,
-    options?: RequestOptions,
-  ): Promise<LatencySeriesResponse> {
+  getLatency(query: LatencyQuery, options?: RequestOptions) {
+    // `byPod=false` is the default; leaving it out keeps URLs (and caches) the same.
     const { byPod, ...rest } = query;
-    return this.get(
-      `/v1/latency${queryString({
-        ...rest,
-        byPod: byPod ? 'true' : undefined,
-      })}`,
+    return this.call(
+      'get',
+      '/v1/latency',
+      {},
+      { ...rest, byPod: byPod || undefined },
       options,
     );
   }
 
-  getLatencyMatrix(
-    query: LatencyMatrixQuery,
-    options?: RequestOptions,
-  ): Promise<LatencyMatrixResponse> {
-    return this.get(`/v1/latency/matrix${queryString({ ...query })}`, options);
+  getLatencyMatrix(query: LatencyMatrixQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/latency/matrix', {}, query, options);
   }
 
-  private async get<T>(path: string, options?: RequestOptions): Promise<T> {
+  /**
+   * One operation of the document: the path, its parameters, body and answer are typed
+   * by the document, so a route it does not have, or a parameter it does not take, does
+   * not compile.
+   */
+  private async call<P extends ApiPath, M extends ApiMethod<P>>(
+    method: M,
+    path: P,
+    params: ApiPathParams<P, M>,
+    query: ApiQuery<P, M> | undefined,
+    options?: RequestOptions & { body?: ApiRequestBody<P, M> },
+  ): Promise<ApiResponse<P, M>> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('slice');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
+    const url = `${baseUrl}${fillPath(path, params)}${queryString(query)}`;
+    const hasBody = options?.body !== undefined;
+    const response = await this.deps.fetchApi.fetch(url, {
+      method: method.toUpperCase(),
       signal: options?.signal,
+      ...(hasBody && {
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options.body),
+      }),
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (await response.json()) as ApiResponse<P, M>;
   }
 }

@@ -11,13 +11,15 @@ import type {
   SliceEvent,
 } from '@slice-portal/plugin-slice-common';
 import { useMemo, useState } from 'react';
-import type { SliceRef } from '../../api/SliceApi';
+import type { EventQuery, SliceRef } from '../../api/SliceApi';
 import { useEvents } from '../../hooks/useSliceData';
 import { formatAge } from '../FleetPage/age';
 import { Loaded } from '../common/Loaded';
 import { SourceErrors } from '../common/SourceErrors';
 
 const ALL = '';
+/** The event types the API filters on (from its document), or all. */
+type TypeFilter = NonNullable<EventQuery['type']> | typeof ALL;
 
 function Timeline({ events }: { events: SliceEvent[] }) {
   return (
@@ -78,7 +80,7 @@ export function EventsTab({
   slice: SliceDetail;
   sliceRef: SliceRef;
 }) {
-  const [type, setType] = useState<string>(ALL);
+  const [type, setType] = useState<TypeFilter>(ALL);
   const [cluster, setCluster] = useState<string>(ALL);
   const [text, setText] = useState('');
   const state = useEvents({
@@ -119,7 +121,7 @@ export function EventsTab({
                 { 'data-testid': 'event-type-select' } as object
               }
               value={type}
-              onChange={e => setType(String(e.target.value))}
+              onChange={e => setType(e.target.value as TypeFilter)}
               displayEmpty
             >
               <MenuItem value={ALL}>All</MenuItem>
