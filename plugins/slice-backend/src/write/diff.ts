@@ -158,10 +158,11 @@ function unifiedDiff(a: string[], b: string[], context = 3): string {
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
       lines.push({ kind: ' ', text: a[i], ai: i++, bi: j++ });
-    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      lines.push({ kind: '+', text: b[j], ai: i, bi: j++ });
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      // Removals before additions, as diff(1) shows a changed line.
       lines.push({ kind: '-', text: a[i], ai: i++, bi: j });
+    } else {
+      lines.push({ kind: '+', text: b[j], ai: i, bi: j++ });
     }
   }
   const changed = lines.map(l => l.kind !== ' ');

@@ -632,13 +632,11 @@ describe('write routes refuse generated invalid input with 400 and write nothing
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
     const exports = (
-      (await h
-        .worker('aws-eu')
-        .listClusterCustomObject({
-          group: 'networking.kubeslice.io',
-          version: 'v1beta1',
-          plural: 'serviceexports',
-        })) as {
+      (await h.worker('aws-eu').listClusterCustomObject({
+        group: 'networking.kubeslice.io',
+        version: 'v1beta1',
+        plural: 'serviceexports',
+      })) as {
         items: any[];
       }
     ).items.map(o => `${o.metadata.namespace}/${o.metadata.name}`);
