@@ -75,7 +75,10 @@ describe('kubeErrorToApiError', () => {
       'hub prod',
     ) as Error;
     expect(error.name).toBe(name);
-    if (code !== 401) expect(error.message).toContain('said the server');
+    // A 401 is about the portal's own credentials: the message says what to check instead.
+    expect(error.message).toContain(
+      code === 401 ? 'check the write credentials' : 'said the server',
+    );
   });
 
   it('reads bodies given as objects, and keeps non-JSON text', () => {
