@@ -1,8 +1,17 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { createIsProjectOwnedByRule } from '@slice-portal/plugin-slice-backend';
 import {
   clusterReadPermission,
+  clusterRegisterPermission,
+  sliceCreatePermission,
+  sliceDeletePermission,
   sliceFleetReadPermission,
   sliceReadPermission,
+  sliceUpdatePermission,
 } from '@slice-portal/plugin-slice-common';
 import { SlicePortalPolicy } from './slicePolicy';
 
@@ -51,5 +60,93 @@ describe('SlicePortalPolicy', () => {
     ).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+  });
+});
+
+describe('SlicePortalPolicy for writes', () => {
+  const tenancy = {
+    platformGroups: ['group:default/platform-team'],
+    projectOwners: {
+      acme: ['group:default/team-acme'],
+      arcade: ['group:default/team-arcade'],
+    },
+  };
+  const writePolicy = new SlicePortalPolicy(tenancy);
+  // The rule the slice backend registers, applied as the permission framework would.
+  const authorize = createConditionAuthorizer([
+    createIsProjectOwnedByRule(tenancy),
+  ]);
+  const tenant = user('user:default/ana', 'group:default/team-acme');
+  const platform = user('user:default/pat', 'group:default/platform-team');
+
+  async function allowed(
+    permission: ResourcePermission<'kubeslice-resource'>,
+    who: ReturnType<typeof user>,
+    resource: { hub: string; project: string; name?: string },
+  ) {
+    const decision = await writePolicy.handle({ permission }, who);
+    if (decision.result === AuthorizeResult.CONDITIONAL)
+      return authorize(decision, resource);
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  it('lets tenants create, change and delete slices (and onboard) in their own projects only', async () => {
+    for (const permission of [
+      sliceCreatePermission,
+      sliceUpdatePermission,
+      sliceDeletePermission,
+    ]) {
+      expect(
+        await allowed(permission, tenant, {
+          hub: 'demo',
+          project: 'acme',
+          name: 'pay',
+        }),
+      ).toBe(true);
+      expect(
+        await allowed(permission, tenant, {
+          hub: 'demo',
+          project: 'arcade',
+          name: 'pacman',
+        }),
+      ).toBe(false);
+    }
+  });
+
+  it('lets only platform groups register clusters', async () => {
+    expect(
+      await writePolicy.handle(
+        { permission: clusterRegisterPermission },
+        tenant,
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await allowed(clusterRegisterPermission, tenant, {
+        hub: 'demo',
+        project: 'acme',
+      }),
+    ).toBe(false);
+    expect(
+      await allowed(clusterRegisterPermission, platform, {
+        hub: 'demo',
+        project: 'arcade',
+      }),
+    ).toBe(true);
+    expect(
+      await allowed(sliceCreatePermission, platform, {
+        hub: 'demo',
+        project: 'arcade',
+      }),
+    ).toBe(true);
+  });
+
+  it('gives a user with no project nothing to write', async () => {
+    const stranger = user('user:default/x');
+    expect(
+      await allowed(sliceCreatePermission, stranger, {
+        hub: 'demo',
+        project: 'acme',
+      }),
+    ).toBe(false);
   });
 });
