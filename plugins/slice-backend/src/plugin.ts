@@ -23,6 +23,7 @@ import {
   type OperationNotifier,
 } from './operations';
 import { createRouter } from './router';
+import { createSliceApiRouter } from './api/openApiRouter';
 import { fleetServiceRef } from './service/FleetService';
 
 /**
@@ -131,19 +132,26 @@ export const slicePlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => operations.stop());
         const audit = createAuditLog({ database, auditor, logger });
 
-        const router = await createRouter({
-          httpAuth,
-          authorizer,
-          fleet,
-          extraRouters: [latencyRouter],
-        });
-        registerOperationRoutes(router, {
+        const bookkeepingRouter = createSliceApiRouter();
+        registerOperationRoutes(bookkeepingRouter, {
           httpAuth,
           authorizer,
           tracker: operations,
         });
-        registerAuditRoutes(router, { httpAuth, authorizer, store: audit.store });
-        httpRouter.use(router);
+        registerAuditRoutes(bookkeepingRouter, {
+          httpAuth,
+          authorizer,
+          store: audit.store,
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            authorizer,
+            fleet,
+            extraRouters: [latencyRouter, bookkeepingRouter],
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

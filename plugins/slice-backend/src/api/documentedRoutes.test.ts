@@ -1,10 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { sliceApiSpec } from '@slice-portal/plugin-slice-common';
 import type express from 'express';
+import { registerAuditRoutes } from '../audit/router';
 import { createLatencyRouter } from '../latency';
+import { registerOperationRoutes } from '../operations/router';
 import type { SliceAuthorizer } from '../permissions/SliceAuthorizer';
 import { createRouter } from '../router';
 import type { FleetService } from '../service/FleetService';
+import { createSliceApiRouter } from './openApiRouter';
 
 /**
  * The routes the routers register and the operations the API document lists must be
@@ -50,11 +53,22 @@ async function routers(): Promise<express.Router[]> {
     authorizeSlice: jest.fn(),
     knownHubs: () => [],
   });
+  const bookkeeping = createSliceApiRouter();
+  registerOperationRoutes(bookkeeping, {
+    httpAuth: mockServices.httpAuth(),
+    authorizer: {} as SliceAuthorizer,
+    tracker: { get: jest.fn() },
+  });
+  registerAuditRoutes(bookkeeping, {
+    httpAuth: mockServices.httpAuth(),
+    authorizer: {} as SliceAuthorizer,
+    store: { list: jest.fn(), projects: jest.fn() },
+  });
   const main = await createRouter({
     httpAuth: mockServices.httpAuth(),
     authorizer: {} as SliceAuthorizer,
     fleet: {} as FleetService,
-    extraRouters: [latency],
+    extraRouters: [latency, bookkeeping],
   });
   return [main];
 }

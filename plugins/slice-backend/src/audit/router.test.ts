@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { startBookkeepingBackend } from '../__testUtils__/bookkeepingBackend';
+import { schemaErrors } from '../__testUtils__/schemaCheck';
 import type { AuditEntry, AuditRecord } from './AuditLog';
 import { AuditStore } from './AuditStore';
 
@@ -66,6 +67,7 @@ describe('GET /v1/audit through the plugin', () => {
 
   it('lists every row newest first for a caller who reads everything', async () => {
     const items = await list('');
+    expect(schemaErrors('AuditList', { items })).toBeNull();
     expect(names(items)).toEqual([
       'edge/acme/nyc',
       'prod/arcade/leaderboard',

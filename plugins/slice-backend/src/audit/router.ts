@@ -1,13 +1,6 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type express from 'express';
-import { z } from 'zod';
-import {
-  asyncHandler,
-  kubeName,
-  parseParams,
-  projectVisible,
-  readsEverything,
-} from '../http/handlers';
+import type { SliceApiRouter } from '../api/openApiRouter';
+import { projectVisible, readsEverything } from '../http/readFilters';
 import type { SliceAuthorizer } from '../permissions/SliceAuthorizer';
 import type { AuditStore } from './AuditStore';
 
@@ -18,54 +11,39 @@ export interface AuditRoutesOptions {
 }
 
 export const DEFAULT_AUDIT_LIMIT = 100;
-export const MAX_AUDIT_LIMIT = 1000;
-
-const auditQuery = z
-  .object({
-    hub: kubeName.optional(),
-    project: kubeName.optional(),
-    slice: kubeName.optional(),
-    cluster: kubeName.optional(),
-    actor: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[^\s]+$/, 'must be an entity ref such as user:default/alice')
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_AUDIT_LIMIT).optional(),
-  })
-  .strict();
 
 /**
  * `GET /v1/audit`: who changed what, newest first — a slice's or project's timeline.
  * Tenant-scoped like every read: rows of projects the caller may not read are left out
  * in the query itself (the few projects that have rows are checked against the caller's
- * filters first), so `limit` counts only rows the caller may see.
+ * filters first), so `limit` counts only rows the caller may see. Parameters are checked
+ * against the API document (`audit.openapi.ts` in slice-common) before this runs.
  */
 export function registerAuditRoutes(
-  router: express.Router,
+  router: SliceApiRouter,
   options: AuditRoutesOptions,
 ): void {
   const { httpAuth, authorizer, store } = options;
-  router.get(
-    '/v1/audit',
-    asyncHandler(async (req, res) => {
-      const q = parseParams(auditQuery, req.query);
-      const credentials = await httpAuth.credentials(req);
-      await authorizer.requireFleetRead(credentials);
-      const filters = await authorizer.readFilters(credentials);
-      const projects = readsEverything(filters)
-        ? undefined
-        : (await store.projects({ hub: q.hub, project: q.project })).filter(p =>
-            projectVisible(filters, p.hub, p.project),
-          );
-      const items = await store.list({
-        ...q,
-        limit: q.limit ?? DEFAULT_AUDIT_LIMIT,
-        projects,
-      });
-      res.setHeader('Cache-Control', 'no-store');
-      res.json({ items });
-    }),
-  );
+  router.get('/v1/audit', async (req, res) => {
+    const q = req.query;
+    const credentials = await httpAuth.credentials(req);
+    await authorizer.requireFleetRead(credentials);
+    const filters = await authorizer.readFilters(credentials);
+    const projects = readsEverything(filters)
+      ? undefined
+      : (await store.projects({ hub: q.hub, project: q.project })).filter(p =>
+          projectVisible(filters, p.hub, p.project),
+        );
+    const items = await store.list({
+      hub: q.hub,
+      project: q.project,
+      slice: q.slice,
+      cluster: q.cluster,
+      actor: q.actor,
+      limit: q.limit ?? DEFAULT_AUDIT_LIMIT,
+      projects,
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items });
+  });
 }

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { startBookkeepingBackend } from '../__testUtils__/bookkeepingBackend';
+import { schemaErrors } from '../__testUtils__/schemaCheck';
 import { FakeTrackedFleet } from '../__testUtils__/trackedFleet';
 import { DefaultOperationTracker, type Operation } from './OperationTracker';
 import { OperationStore } from './OperationStore';
@@ -68,6 +69,7 @@ describe('GET /v1/operations/{id} through the plugin', () => {
         { id: 'gcp', title: 'ledger on gcp', state: 'running' },
       ],
     });
+    expect(schemaErrors('Operation', res.body)).toBeNull();
     await started.get(`/v1/operations/${arcade.id}`).expect(200);
   });
 

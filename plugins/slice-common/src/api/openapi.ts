@@ -11,13 +11,17 @@ import { commonPaths, commonSchemas } from './common';
 import { fleetPaths } from './fleetPaths';
 import { fleetSchemas } from './fleetSchemas';
 import { latencyPaths, latencySchemas } from './latency';
+import { operationPaths, operationSchemas } from './operations.openapi';
+import { auditPaths, auditSchemas } from './audit.openapi';
 import { mergeFragments } from './merge';
 
 const { schemas, paths } = mergeFragments([
   { schemas: commonSchemas, paths: commonPaths },
   { schemas: fleetSchemas, paths: fleetPaths },
   { schemas: latencySchemas, paths: latencyPaths },
-  // Next areas (writes, operations, audit): one entry each, `{ schemas, paths }`.
+  { schemas: operationSchemas, paths: operationPaths },
+  { schemas: auditSchemas, paths: auditPaths },
+  // Next areas (writes): one entry each, `{ schemas, paths }`.
 ] as const);
 
 export const sliceApiSpec = {
