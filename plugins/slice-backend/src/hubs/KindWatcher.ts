@@ -312,7 +312,7 @@ export class KindWatcher {
     return new Promise<WatchOutcome>((resolve, reject) => {
       let finished = false;
       // Removed again when this connection ends: the loop's signal lives as long as the watcher.
-      const onStop = () => finish('closed');
+      let onStop = () => {};
       const finish = (outcome: WatchOutcome | Error) => {
         if (finished) return;
         finished = true;
@@ -333,6 +333,7 @@ export class KindWatcher {
         finish('closed');
         return;
       }
+      onStop = () => finish('closed');
       signal.addEventListener('abort', onStop, { once: true });
       armSilence();
       const openedAt = this.clock.now();

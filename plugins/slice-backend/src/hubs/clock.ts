@@ -82,8 +82,15 @@ export async function withTimeout<T>(options: {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
-  const result = call(controller.signal);
-  // The call may still fail after the timeout won the race: that rejection is expected.
+  // Whichever of the two loses the race may still reject later: both rejections are expected
+  // (and a call that throws at once must not leave `interrupted` rejected with no handler).
+  interrupted.catch(() => undefined);
+  let result: Promise<T>;
+  try {
+    result = call(controller.signal);
+  } catch (error) {
+    result = Promise.reject(error);
+  }
   result.catch(() => undefined);
   try {
     return await Promise.race([result, interrupted]);
