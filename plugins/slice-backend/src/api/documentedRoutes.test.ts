@@ -7,6 +7,8 @@ import { registerOperationRoutes } from '../operations/router';
 import type { SliceAuthorizer } from '../permissions/SliceAuthorizer';
 import { createRouter } from '../router';
 import type { FleetService } from '../service/FleetService';
+import { createWriteRouter } from '../write/router';
+import { DEFAULT_RETRY_POLICY } from '../write/readModifyWrite';
 import { createSliceApiRouter } from './openApiRouter';
 
 /**
@@ -70,7 +72,21 @@ async function routers(): Promise<express.Router[]> {
     fleet: {} as FleetService,
     extraRouters: [latency, bookkeeping],
   });
-  return [main];
+  // Mounted before the main router: it validates its requests itself (and audits refusals).
+  const writes = createWriteRouter({
+    httpAuth: mockServices.httpAuth(),
+    authorizer: {} as SliceAuthorizer,
+    tracker: { start: jest.fn(), get: jest.fn() },
+    audit: { record: jest.fn() },
+    logger: mockServices.logger.mock(),
+    settings: {
+      hubs: [],
+      retry: DEFAULT_RETRY_POLICY,
+      operationTimeoutMs: 60_000,
+      requestTimeoutMs: 1_000,
+    },
+  });
+  return [writes, main];
 }
 
 describe('the API document and the routers', () => {

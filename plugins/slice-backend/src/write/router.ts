@@ -35,7 +35,7 @@ import { offboardNamespace, onboardNamespace } from './namespaceWrites';
 import { upsertQosProfile } from './qosWrites';
 import type { WriteOutcome, WriteRequest } from './results';
 import { createSlice, deleteSlice, updateSlice } from './sliceWrites';
-import { jsonBody, validateRequest } from './validation';
+import { jsonBody, requireDocumented, validateRequest } from './validation';
 import { WriteContext, type Preflights } from './WriteContext';
 import type { WriteSettings } from './writeConfig';
 
@@ -248,6 +248,7 @@ export function createWriteRouter(options: WriteRouterOptions): express.Router {
   const router = Router();
 
   for (const route of WRITE_ROUTES) {
+    requireDocumented(route.operationId);
     const handlers: express.RequestHandler[] = route.body ? [jsonBody()] : [];
     router[route.method](route.path, ...handlers, async (req, res) => {
       const credentials = await httpAuth.credentials(req, {

@@ -158,18 +158,12 @@ export function withNamespaceOffboarded(
   const members: string[] = slice.spec.clusters ?? [];
   const strangers = (clusters ?? []).filter(c => !members.includes(c));
   if (strangers.length) {
-    throw inputError(
-      `Cannot offboard ${namespace} from ${strangers.join(
-        ', ',
-      )}: not a member of slice ${current.metadata?.name}`,
-      [
-        {
-          path: 'query.clusters',
-          message: `${strangers.join(', ')} is not a member of the slice`,
-          source: 'request',
-        },
-      ],
-    );
+    const message = `query.clusters: ${strangers.join(', ')} ${
+      strangers.length > 1 ? 'are not members' : 'is not a member'
+    } of slice ${current.metadata?.name}`;
+    throw inputError(`Cannot offboard ${namespace}: ${message}`, [
+      { path: 'query.clusters', message, source: 'request' },
+    ]);
   }
   profile.applicationNamespaces = removeFromSelection(
     list,

@@ -48,7 +48,7 @@ describe('validateRequest', () => {
     ]);
     expect(e.message).toContain('spec.color is not a known field');
     expect(e.message).toContain(
-      'name: "Orders" is not a valid value (Slice name',
+      'name must be a DNS-1123 label (keep slice names to 15 characters or fewer: longer ones break service export), got "Orders"',
     );
     const missing = refusal(() =>
       validateRequest(

@@ -1,11 +1,12 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import express from 'express';
 import { inputError, type FieldProblem } from './kubeErrors';
-import { writePaths, writeSchemas } from './openapi';
+import { sliceApiSpec } from '@slice-portal/plugin-slice-common';
 
 /**
- * Request validation of the write routes, compiled from their OpenAPI fragment: path
- * parameters, query parameters (unknown ones refused) and the JSON body. A refusal is a
+ * Request validation of the write routes, compiled from the slice API document
+ * (`sliceApiSpec`, the write fragment in slice-common): path parameters, query
+ * parameters (unknown ones refused) and the JSON body. A refusal is a
  * 400 whose message and `error.fields` name every offending field in the path style of the
  * objects (`spec.clusters[0]`), so it can be shown beside the form field.
  */
@@ -38,8 +39,14 @@ export interface ValidatedRequest {
   body: any;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-ajv.addSchema({ $id: 'writes', components: { schemas: writeSchemas } });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  // Formats (date-time) appear in response schemas only.
+  validateFormats: false,
+});
+ajv.addSchema({ $id: 'slice', components: sliceApiSpec.components });
 
 function pointerToPath(pointer: string): string {
   return pointer
@@ -91,13 +98,12 @@ function problemOf(error: ErrorObject, prefix: string): FieldProblem {
       };
     }
     case 'pattern':
+      // Descriptions in the document read after "must be" (as in the read API's 400s).
       return {
         path: path(at),
-        message: `${path(at)}: ${shown(error.data)} is not ${
-          description
-            ? `a valid value (${description})`
-            : 'in the expected format'
-        }`,
+        message: `${path(at)} must be ${
+          description ?? `in the format ${error.params.pattern}`
+        }, got ${shown(error.data)}`,
         source: 'request',
       };
     case 'propertyNames':
@@ -180,7 +186,7 @@ function compile(operation: OperationSpec): CompiledOperation {
     ),
     body: bodyRef
       ? {
-          validate: ajv.compile({ $ref: `writes${bodyRef.$ref}` }),
+          validate: ajv.compile({ $ref: `slice${bodyRef.$ref}` }),
           required: operation.requestBody?.required ?? false,
         }
       : undefined,
@@ -188,10 +194,24 @@ function compile(operation: OperationSpec): CompiledOperation {
 }
 
 const compiled = new Map<string, CompiledOperation>();
-for (const methods of Object.values(writePaths)) {
-  for (const operation of Object.values(methods) as OperationSpec[]) {
-    compiled.set(operation.operationId, compile(operation));
-  }
+
+/** The operation of the document with this id, compiled on first use. */
+function operationOf(operationId: string): CompiledOperation {
+  let op = compiled.get(operationId);
+  if (op) return op;
+  const spec = Object.values(sliceApiSpec.paths)
+    .flatMap(item => Object.values(item) as OperationSpec[])
+    .find(o => o.operationId === operationId);
+  if (!spec)
+    throw new Error(`The API document has no operation ${operationId}`);
+  op = compile(spec);
+  compiled.set(operationId, op);
+  return op;
+}
+
+/** Fails (at start) when an operation the write router serves is not in the document. */
+export function requireDocumented(operationId: string): void {
+  operationOf(operationId);
 }
 
 /** Validates one request against its operation in the OpenAPI fragment; throws a 400 naming the fields. */
@@ -199,8 +219,7 @@ export function validateRequest(
   operationId: string,
   req: Pick<express.Request, 'params' | 'query' | 'body'>,
 ): ValidatedRequest {
-  const op = compiled.get(operationId);
-  if (!op) throw new Error(`No write operation ${operationId}`);
+  const op = operationOf(operationId);
   const bodyError = (req as any)[BODY_ERROR];
   if (bodyError) throw bodyError;
 

@@ -14,6 +14,7 @@ import { latencyPaths, latencySchemas } from './latency';
 import { operationPaths, operationSchemas } from './operations.openapi';
 import { auditPaths, auditSchemas } from './audit.openapi';
 import { mergeFragments } from './merge';
+import { writePaths, writeSchemas } from './writes.openapi';
 
 const { schemas, paths } = mergeFragments([
   { schemas: commonSchemas, paths: commonPaths },
@@ -21,7 +22,7 @@ const { schemas, paths } = mergeFragments([
   { schemas: latencySchemas, paths: latencyPaths },
   { schemas: operationSchemas, paths: operationPaths },
   { schemas: auditSchemas, paths: auditPaths },
-  // Next areas (writes): one entry each, `{ schemas, paths }`.
+  { schemas: writeSchemas, paths: writePaths },
 ] as const);
 
 export const sliceApiSpec = {
