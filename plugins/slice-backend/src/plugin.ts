@@ -25,6 +25,8 @@ import {
 import { createRouter } from './router';
 import { createSliceApiRouter } from './api/openApiRouter';
 import { fleetServiceRef } from './service/FleetService';
+import { createWriteRouter } from './write/router';
+import { readWriteSettings } from './write/writeConfig';
 
 /**
  * The Slice Portal backend plugin: serves `/api/slice/v1/*` from watch caches of the
@@ -144,6 +146,18 @@ export const slicePlugin = createBackendPlugin({
           store: audit.store,
         });
 
+        // Writes parse, validate and audit their own requests, so they go before the read
+        // router (whose validator would answer their 400s first, unaudited).
+        httpRouter.use(
+          createWriteRouter({
+            httpAuth,
+            authorizer,
+            tracker: operations,
+            audit: audit.log,
+            logger: logger.child({ component: 'writes' }),
+            settings: readWriteSettings(config),
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
