@@ -50,6 +50,32 @@ export interface Config {
       dangerouslyAllowHttp?: boolean;
       /** Only these KubeSlice projects are read; all when absent. */
       projects?: string[];
+      /**
+       * Credentials the portal writes to this hub with (slices, namespaces, clusters, QoS
+       * profiles). Default: `auth`, the credentials it reads with. Set it to read with a
+       * read-only token and write with one bound to KubeSlice's `kubeslice-read-write` role
+       * (e.g. a project's `kubeslice-rbac-rw-<user>` token). The API server's answer to a
+       * refused write (403) is passed on to the caller.
+       */
+      write?: {
+        auth:
+          | {
+              type: 'serviceAccount';
+              /**
+               * Bearer token the writes are made with.
+               * @visibility secret
+               */
+              token: string;
+            }
+          | {
+              type: 'kubeconfig';
+              /** Path of a kubeconfig file. */
+              path: string;
+              /** Context to use; defaults to the file's current context. */
+              context?: string;
+            }
+          | { type: 'inCluster' };
+      };
       /** How worker clusters are reached for tunnel status, exports and imports. */
       workers?: {
         /**
@@ -85,6 +111,33 @@ export interface Config {
           /** @deprecated Use `dangerouslySkipTLSVerify`; still read, with a warning at start. */
           skipTLSVerify?: boolean;
         }>;
+        /**
+         * Workers the portal may write to (a ServiceExport when a service is exported). The read
+         * credentials above are never used to write; a worker not listed here gets the manifest
+         * to apply instead.
+         */
+        write?: {
+          clusters?: Array<{
+            /** Cluster name, as registered on the hub. */
+            name: string;
+            /** Only for this project's cluster of that name; any project when absent. */
+            project?: string;
+            /** The worker's API server URL (https unless the hub sets dangerouslyAllowHttp). */
+            url: string;
+            /**
+             * Bearer token allowed to create ServiceExports in application namespaces.
+             * @visibility secret
+             */
+            token: string;
+            /**
+             * PEM CA bundle of the worker's API server, base64-encoded.
+             * @visibility secret
+             */
+            caData?: string;
+            /** Turn off TLS verification of this worker's writes. Default false. */
+            dangerouslySkipTLSVerify?: boolean;
+          }>;
+        };
       };
     }>;
     /** How the hub and worker caches list, watch, time out and retry. Every key is optional. */
@@ -107,6 +160,18 @@ export interface Config {
         /** Default 30s. */
         max?: string | HumanDuration;
       };
+    };
+    /** How writes retry and how long tracked operations may take. Every key is optional. */
+    write?: {
+      /**
+       * Retries of a read-modify-write refused with 409 (another writer changed the object);
+       * 0 to 100. Default 24 (25 attempts, jittered backoff from 10 ms up to 500 ms).
+       */
+      conflictRetries?: number;
+      /** How long a tracked operation (onboarding, guided delete, ...) may run; 10s to 24h. Default 10m. */
+      operationTimeout?: string | HumanDuration;
+      /** Deadline of each call the write path makes to a hub or worker; 1s to 10m. Default 15s. */
+      requestTimeout?: string | HumanDuration;
     };
     /** Who sees what, for permission policies (see the example backend's policy). */
     tenancy?: {
