@@ -431,4 +431,57 @@ describe('cluster and export writes against the fleet simulator', () => {
     }
     expect(await hubObject(h, 'sliceconfigs', NS, 'rofail')).toBeUndefined();
   });
+  it('answers 503 (never 500) when the hub is slow or failing, and writes nothing', async () => {
+    // A backend on the same simulator whose calls to clusters time out after 1 s.
+    const impatient = await startWriteHarness({
+      sim: h.sim,
+      extraSliceConfig: { write: { requestTimeout: '1s' } },
+    });
+    const body = {
+      name: 'faulty',
+      spec: {
+        clusters: ['aws-eu'],
+        overlayNetworkDeploymentMode: 'no-network',
+      },
+    };
+    try {
+      h.sim.faults.apiFault('hub', { resource: 'sliceconfigs', delayMs: 3000 });
+      const slow = await call(
+        'post',
+        '/v1/slices/demo/acme',
+        PLATFORM,
+        impatient.server,
+      )
+        .send(body)
+        .expect(503);
+      expect(slow.body.error.message).toMatch(
+        /^hub demo could not be reached: /,
+      );
+      h.sim.faults.clearApiFault('hub', { resource: 'sliceconfigs' });
+
+      h.sim.faults.apiFault('hub', {
+        resource: 'sliceconfigs',
+        errorRate: 1,
+        errorCode: 500,
+      });
+      const failing = await call(
+        'post',
+        '/v1/slices/demo/acme',
+        PLATFORM,
+        impatient.server,
+      )
+        .send(body)
+        .expect(503);
+      expect(failing.body.error.message).toMatch(/^hub demo answered 500: /);
+      expect(failing.body.error.cluster).toMatchObject({ httpStatus: 500 });
+      expect(impatient.audit.records.map(r => r.result)).toEqual([
+        'failed',
+        'failed',
+      ]);
+    } finally {
+      h.sim.faults.clearApiFault('hub');
+      await impatient.close();
+    }
+    expect(await hubObject(h, 'sliceconfigs', NS, 'faulty')).toBeUndefined();
+  });
 });

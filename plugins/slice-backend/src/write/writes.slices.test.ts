@@ -349,6 +349,24 @@ describe('slice writes against the fleet simulator', () => {
   });
 
   it('onboards a namespace on one cluster, then on all, and offboards it per cluster and entirely', async () => {
+    const unchanged = await slice('payments');
+    const preview = await call(
+      'post',
+      '/v1/slices/demo/acme/payments/namespaces?dryRun=true',
+    )
+      .send({ namespace: 'billing', clusters: ['aws-eu'] })
+      .expect(200);
+    expect(preview.body.diff.changes).toEqual([
+      {
+        path: 'spec.namespaceIsolationProfile.applicationNamespaces[namespace=billing]',
+        op: 'add',
+        after: { namespace: 'billing', clusters: ['aws-eu'] },
+      },
+    ]);
+    expect(preview.body.operation).toBeUndefined();
+    expect((await slice('payments')).metadata.resourceVersion).toBe(
+      unchanged.metadata.resourceVersion,
+    );
     const onboard = await call(
       'post',
       '/v1/slices/demo/acme/payments/namespaces',
@@ -420,6 +438,7 @@ describe('slice writes against the fleet simulator', () => {
       '/v1/slices/demo/acme/payments/namespaces/billing',
     ).expect(404);
     expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
+      ['namespace.onboard', true, 'succeeded'],
       ['namespace.onboard', false, 'succeeded'],
       ['namespace.onboard', false, 'succeeded'],
       ['namespace.offboard', false, 'succeeded'],
