@@ -60,7 +60,8 @@ interface WriteRoute {
   permission: ResourcePermission<'kubeslice-resource'>;
   /** What the permission is decided on: the project, or the slice/cluster in it. */
   resource: (p: Record<string, string>) => SliceResource;
-  target: (p: Record<string, string>) => OperationTarget;
+  /** What the audit row and the operation are about; `body` is the request's (valid or not). */
+  target: (p: Record<string, string>, body: unknown) => OperationTarget;
   run: (ctx: WriteContext, req: WriteRequest<any>) => Promise<WriteOutcome>;
   body: boolean;
 }
@@ -74,6 +75,13 @@ const named = (p: Record<string, string>): SliceResource => ({
   project: p.project,
   name: p.name,
 });
+/** `{ [key]: body[field] }` when the body names it with a plausible string (it may be invalid). */
+function fromBody(key: 'slice' | 'cluster', body: unknown, field: string) {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' && value.length > 0 && value.length <= 253
+    ? { [key]: value }
+    : {};
+}
 const sliceTarget = (p: Record<string, string>): OperationTarget => ({
   hub: p.hub,
   project: p.project,
@@ -94,7 +102,11 @@ export const WRITE_ROUTES: WriteRoute[] = [
     action: 'slice.create',
     permission: sliceCreatePermission,
     resource: project,
-    target: p => ({ hub: p.hub, project: p.project }),
+    target: (p, body) => ({
+      hub: p.hub,
+      project: p.project,
+      ...fromBody('slice', body, 'name'),
+    }),
     run: createSlice,
     body: true,
   },
@@ -149,7 +161,10 @@ export const WRITE_ROUTES: WriteRoute[] = [
     action: 'service.export',
     permission: sliceUpdatePermission,
     resource: named,
-    target: sliceTarget,
+    target: (p, body) => ({
+      ...sliceTarget(p),
+      ...fromBody('cluster', body, 'cluster'),
+    }),
     run: exportService,
     body: true,
   },
@@ -160,7 +175,11 @@ export const WRITE_ROUTES: WriteRoute[] = [
     action: 'cluster.register',
     permission: clusterRegisterPermission,
     resource: project,
-    target: p => ({ hub: p.hub, project: p.project }),
+    target: (p, body) => ({
+      hub: p.hub,
+      project: p.project,
+      ...fromBody('cluster', body, 'name'),
+    }),
     run: registerCluster,
     body: true,
   },
@@ -256,7 +275,7 @@ export function createWriteRouter(options: WriteRouterOptions): express.Router {
       });
       const actor = actorOf(credentials);
       const raw = bounded(req.params as Record<string, string>);
-      let target = route.target(raw);
+      let target = route.target(raw, req.body);
       let dryRun = req.query.dryRun === 'true';
       const record = async (
         entry: Pick<
@@ -288,7 +307,7 @@ export function createWriteRouter(options: WriteRouterOptions): express.Router {
       try {
         const validated = validateRequest(route.operationId, req);
         dryRun = validated.query.dryRun === true;
-        target = route.target(validated.params);
+        target = route.target(validated.params, validated.body);
         await authorizer.requireResourcePermission(
           credentials,
           route.permission,

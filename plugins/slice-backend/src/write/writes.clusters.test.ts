@@ -329,9 +329,21 @@ describe('cluster and export writes against the fleet simulator', () => {
         'payments-web-payments-aws-eu',
       ),
     ).toBeDefined();
-    expect(h.audit.records.map(r => [r.action, r.dryRun, r.result])).toEqual([
-      ['service.export', true, 'succeeded'],
-      ['service.export', false, 'succeeded'],
+    expect(
+      h.audit.records.map(r => [r.action, r.dryRun, r.result, r.target]),
+    ).toEqual([
+      [
+        'service.export',
+        true,
+        'succeeded',
+        { hub: 'demo', project: 'acme', slice: 'payments', cluster: 'aws-eu' },
+      ],
+      [
+        'service.export',
+        false,
+        'succeeded',
+        { hub: 'demo', project: 'acme', slice: 'payments', cluster: 'aws-eu' },
+      ],
     ]);
   });
 

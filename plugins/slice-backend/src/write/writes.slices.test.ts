@@ -82,7 +82,7 @@ describe('slice writes against the fleet simulator', () => {
         action: 'slice.create',
         dryRun: true,
         result: 'succeeded',
-        target: { hub: 'demo', project: 'acme' },
+        target: { hub: 'demo', project: 'acme', slice: 'orders' },
       }),
     ]);
   });
