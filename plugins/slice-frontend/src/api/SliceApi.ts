@@ -21,6 +21,8 @@ export type EventQuery = ApiQuery<'/v1/events'>;
 export type TunnelListQuery = ApiQuery<'/v1/tunnels'>;
 export type LatencyQuery = ApiQuery<'/v1/latency'>;
 export type LatencyMatrixQuery = ApiQuery<'/v1/latency/matrix'>;
+export type OperationRef = ApiPathParams<'/v1/operations/{id}'>;
+export type AuditQuery = ApiQuery<'/v1/audit'>;
 
 /** The shape of every list answer, for code that handles lists of any item type. */
 export interface SliceListResponse<T> {
@@ -32,7 +34,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Client of the slice backend's read API (`/api/slice/v1`). */
+/** Client of the slice backend's API (`/api/slice/v1`). */
 export interface SliceApi {
   getFleet(options?: RequestOptions): Promise<ApiResponse<'/v1/fleet'>>;
   listClusters(
@@ -72,6 +74,16 @@ export interface SliceApi {
     query: LatencyMatrixQuery,
     options?: RequestOptions,
   ): Promise<ApiResponse<'/v1/latency/matrix'>>;
+  /** A write's progress: steps derived from the watch caches, until done, failed or timed out. */
+  getOperation(
+    ref: OperationRef,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<'/v1/operations/{id}'>>;
+  /** Who changed what, newest first (only the projects the caller may read). */
+  listAudit(
+    query?: AuditQuery,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<'/v1/audit'>>;
 }
 
 export const sliceApiRef = createApiRef<SliceApi>({ id: 'plugin.slice.api' });

@@ -57,6 +57,8 @@ describe('SliceClient', () => {
       slice: 'pacman',
       window: '24h',
     });
+    await client.getOperation({ id: 'op-1' });
+    await client.listAudit({ project: 'arcade', actor: 'user:default/ana' });
     expect(seen).toEqual([
       '/v1/fleet',
       '/v1/slices?hub=demo&cluster=aws-east',
@@ -68,6 +70,8 @@ describe('SliceClient', () => {
       '/v1/events?slice=pacman&type=Warning&limit=50',
       '/v1/latency?hub=demo&project=arcade&slice=pacman&step=1m&byPod=true',
       '/v1/latency/matrix?hub=demo&project=arcade&slice=pacman&window=24h',
+      '/v1/operations/op-1',
+      '/v1/audit?project=arcade&actor=user%3Adefault%2Fana',
     ]);
     // A route added to the document without a client method fails here.
     expect(

@@ -13,6 +13,8 @@ import type {
   ClusterRef,
   EventQuery,
   LatencyMatrixQuery,
+  OperationRef,
+  AuditQuery,
   LatencyQuery,
   RequestOptions,
   SliceApi,
@@ -108,6 +110,14 @@ export class SliceClient implements SliceApi {
 
   getLatencyMatrix(query: LatencyMatrixQuery, options?: RequestOptions) {
     return this.call('get', '/v1/latency/matrix', {}, query, options);
+  }
+
+  getOperation(ref: OperationRef, options?: RequestOptions) {
+    return this.call('get', '/v1/operations/{id}', ref, {}, options);
+  }
+
+  listAudit(query?: AuditQuery, options?: RequestOptions) {
+    return this.call('get', '/v1/audit', {}, query, options);
   }
 
   /**
