@@ -11,6 +11,7 @@ import type {
 } from '@slice-portal/plugin-slice-common';
 import net from 'net';
 import request from 'supertest';
+import { eventually } from './__testUtils__/processes';
 import { slicePlugin } from './plugin';
 import { tenantAwarePermissions } from './__testUtils__/tenantPermissions';
 
@@ -24,25 +25,6 @@ const NET = 'networking.kubeslice.io';
 const ACME_TENANT = 'user:default/ana';
 const LONG_AGO = '2000-01-01T00:00:00Z';
 
-async function eventually<T>(
-  fn: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (check(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(
-          value,
-        ).slice(0, 3000)}`,
-      );
-    await new Promise(r => setTimeout(r, 150));
-  }
-}
-
 describe('the portal under fleet faults', () => {
   let sim: FleetSim;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
@@ -55,10 +37,8 @@ describe('the portal under fleet faults', () => {
     return res.body as T;
   };
   const fleet = (auth?: string) => get<FleetResponse>('/v1/fleet', auth);
-  const slice = (path: string) =>
-    get<SliceDetail>(`/v1/slices/demo/${path}`);
-  const clusterNames = (f: FleetResponse) =>
-    f.clusters.map(c => c.name).sort();
+  const slice = (path: string) => get<SliceDetail>(`/v1/slices/demo/${path}`);
+  const clusterNames = (f: FleetResponse) => f.clusters.map(c => c.name).sort();
   const healthy = (f: FleetResponse) =>
     f.hubs[0].sync.state === 'ok' && f.errors.length === 0;
 
@@ -188,7 +168,9 @@ describe('the portal under fleet faults', () => {
     );
     // ... while every other kind goes on: the hub is degraded, the last clusters still served.
     expect(during.hubs[0].sync.state).toBe('degraded');
-    expect(during.errors.find(e => e.source === 'hub/demo/clusters')).toMatchObject({
+    expect(
+      during.errors.find(e => e.source === 'hub/demo/clusters'),
+    ).toMatchObject({
       state: 'unreachable',
       message: expect.stringMatching(/HTTP 503.*showing data from \d+s ago/),
       lastSyncAt: expect.any(String),
@@ -197,7 +179,11 @@ describe('the portal under fleet faults', () => {
 
     // Changes while it is cut off, behind the API fault (the simulator applies them directly).
     sim.faults.clearApiFault('hub', { resource: 'clusters' });
-    sim.faults.apiFault('hub', { resource: 'clusters', errorRate: 1, errorCode: 503 });
+    sim.faults.apiFault('hub', {
+      resource: 'clusters',
+      errorRate: 1,
+      errorCode: 503,
+    });
     const hub = sim.cluster('hub')!;
     const clusters = hub.resourceType('clusters', CTRL);
     hub.store.delete(clusters, 'kubeslice-acme', 'doomed');
@@ -215,7 +201,9 @@ describe('the portal under fleet faults', () => {
         f.clusters.find(c => c.name === 'azure-us')?.geo.cloudRegion ===
           'westus3',
     );
-    expect(clusterNames(after)).toEqual(clusterNames(during).filter(n => n !== 'doomed'));
+    expect(clusterNames(after)).toEqual(
+      clusterNames(during).filter(n => n !== 'doomed'),
+    );
   });
 
   it('api --resource: one failing hub kind degrades the hub, the rest is served, then it recovers', async () => {
@@ -266,12 +254,14 @@ describe('the portal under fleet faults', () => {
     );
     expect(pending.services.find(svc => svc.name === 'frozen')).toMatchObject({
       exportedFrom: [],
-      exports: [expect.objectContaining({ cluster: 'aws-east', status: 'PENDING' })],
+      exports: [
+        expect.objectContaining({ cluster: 'aws-east', status: 'PENDING' }),
+      ],
     });
     // ... and the heartbeat that no longer refreshes makes the cluster's health unknown.
     const stale = await eventually(fleet, f =>
-      (f.clusters.find(c => c.name === 'aws-east')?.health.reasons ?? []).some(r =>
-        r.includes('status older than 5 min'),
+      (f.clusters.find(c => c.name === 'aws-east')?.health.reasons ?? []).some(
+        r => r.includes('status older than 5 min'),
       ),
     );
     expect(stale.hubs[0].sync.state).toBe('ok');
@@ -288,9 +278,9 @@ describe('the portal under fleet faults', () => {
     await eventually(
       fleet,
       f =>
-        !(f.clusters.find(c => c.name === 'aws-east')?.health.reasons ?? []).some(r =>
-          r.includes('older than 5 min'),
-        ),
+        !(
+          f.clusters.find(c => c.name === 'aws-east')?.health.reasons ?? []
+        ).some(r => r.includes('older than 5 min')),
     );
     await workerApi('aws-east').deleteNamespacedCustomObject({
       group: NET,
@@ -319,9 +309,9 @@ describe('the portal under fleet faults', () => {
     await eventually(
       fleet,
       f =>
-        !(f.clusters.find(c => c.name === 'gcp-west')?.health.reasons ?? []).some(r =>
-          r.includes('older than 5 min'),
-        ),
+        !(
+          f.clusters.find(c => c.name === 'gcp-west')?.health.reasons ?? []
+        ).some(r => r.includes('older than 5 min')),
     );
   });
 
@@ -334,7 +324,8 @@ describe('the portal under fleet faults', () => {
     });
     await new Promise<void>(resolve => trap.listen(0, '127.0.0.2', resolve));
     const { port } = trap.address() as net.AddressInfo;
-    const path = '/spec/clusterProperty/monitoring/kubernetesDashboard/endpoint';
+    const path =
+      '/spec/clusterProperty/monitoring/kubernetesDashboard/endpoint';
     const patch = (value: string) =>
       hubApi.patchNamespacedCustomObject({
         group: CTRL,
@@ -346,16 +337,24 @@ describe('the portal under fleet faults', () => {
       });
     const original = sim
       .cluster('hub')!
-      .store.get(sim.cluster('hub')!.resourceType('clusters', CTRL), 'kubeslice-acme', 'azure-us')!
-      .spec.clusterProperty.monitoring.kubernetesDashboard.endpoint;
+      .store.get(
+        sim.cluster('hub')!.resourceType('clusters', CTRL),
+        'kubeslice-acme',
+        'azure-us',
+      )!.spec.clusterProperty.monitoring.kubernetesDashboard.endpoint;
     try {
       await patch(`https://127.0.0.2:${port}/clusters/azure-us`);
       const refused = await eventually(fleet, f =>
         f.errors.some(
-          e => e.source === 'worker/demo/acme/azure-us' && /allowedHosts/.test(e.message),
+          e =>
+            e.source === 'worker/demo/acme/azure-us' &&
+            /allowedHosts/.test(e.message),
         ),
       );
-      expect(refused.errors.find(e => e.source === 'worker/demo/acme/azure-us')?.message).toMatch(
+      expect(
+        refused.errors.find(e => e.source === 'worker/demo/acme/azure-us')
+          ?.message,
+      ).toMatch(
         /cluster azure-us: not connecting, worker URL host 127\.0\.0\.2 is not in slice\.hubs\[0\]\.workers\.allowedHosts/,
       );
       // Several reconciles later, still not one connection attempt.

@@ -18,6 +18,7 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import Ajv from 'ajv';
 import request from 'supertest';
+import { eventually } from './__testUtils__/processes';
 import { slicePlugin } from './plugin';
 import { tenantAwarePermissions as tenantAwarePermissionsFor } from './__testUtils__/tenantPermissions';
 import { SAMPLER_TASK_ID } from './latency';
@@ -25,25 +26,6 @@ import { SAMPLER_TASK_ID } from './latency';
 const TENANT = 'user:default/alice';
 
 const tenantAwarePermissions = tenantAwarePermissionsFor(TENANT);
-
-async function eventually<T>(
-  fn: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 45000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (check(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(
-          value,
-        ).slice(0, 2000)}`,
-      );
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 describe('read API against the fleet simulator (hub and workers over HTTPS)', () => {
   let sim: FleetSim;
