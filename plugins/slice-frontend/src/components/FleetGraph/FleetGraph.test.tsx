@@ -119,10 +119,7 @@ describe('FleetGraph on the fleet page', () => {
       mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
       initialRouteEntries: ['/slices?view=graph'],
     });
-    // The first page render of a test file creates MUI's style sheets: allow for a slow machine.
-    const graph = await screen.findByTestId('fleet-graph', undefined, {
-      timeout: 4000,
-    });
+    const graph = await screen.findByTestId('fleet-graph');
     // The map is not drawn while the graph is shown.
     expect(screen.queryByTestId('fleet-map')).not.toBeInTheDocument();
     expect(screen.getByText('Slices (4)')).toBeInTheDocument();
@@ -142,5 +139,5 @@ describe('FleetGraph on the fleet page', () => {
     fireEvent.click(screen.getByTestId('view-map'));
     expect(screen.getByTestId('fleet-map')).toBeInTheDocument();
     expect(screen.queryByTestId('fleet-graph')).not.toBeInTheDocument();
-  }, 15_000); // the first page render pays for MUI's style sheets in jsdom: 1–4 s on a loaded core
+  });
 });

@@ -3,13 +3,14 @@ import {
   registerMswTestHooks,
 } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { FleetResponse } from '@slice-portal/plugin-slice-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { slicePlugin } from '../../plugin';
 import { rootRouteRef } from '../../routes';
 import { FleetPage } from './FleetPage';
+import { getControl } from '../../__testUtils__/controls';
 
 const now = new Date().toISOString();
 
@@ -155,7 +156,7 @@ describe('FleetPage', () => {
     ).toBeGreaterThanOrEqual(2);
     expect(screen.getByText('aws · us-east-1')).toBeInTheDocument();
     expect(screen.getByText('pacman, mongodb')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'pacman' })).toHaveAttribute(
+    expect(getControl('pacman', 'a')).toHaveAttribute(
       'href',
       '/slices/demo/arcade/pacman',
     );
@@ -269,8 +270,13 @@ describe('FleetPage', () => {
   });
 
   it('shows the page in grey skeletons, not a spinner, until the fleet arrives', async () => {
+    // The answer waits for the test, not for a clock.
+    let answer = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
     serve(async () => {
-      await delay(300);
+      await answered;
       return HttpResponse.json(fleet);
     });
     await renderInTestApp(<FleetPage />, {
@@ -279,6 +285,7 @@ describe('FleetPage', () => {
     });
     expect(await screen.findByTestId('fleet-skeleton')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    answer();
     expect(await screen.findByText('Demo fleet')).toBeInTheDocument();
     expect(screen.queryByTestId('fleet-skeleton')).not.toBeInTheDocument();
     expect(screen.getByTestId('fresh-badge')).toHaveTextContent('Updated');
@@ -302,7 +309,7 @@ describe('FleetPage', () => {
     expect(screen.queryByTestId('stale-badge')).not.toBeInTheDocument();
 
     fail = true;
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(getControl('Refresh'));
     const badge = await screen.findByTestId('stale-badge');
     expect(badge).toHaveTextContent(/^Stale · data from \d+ s ago$/);
     expect(
@@ -312,7 +319,7 @@ describe('FleetPage', () => {
     expect(screen.getByText('Slices (1)')).toBeInTheDocument();
 
     fail = false;
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(getControl('Refresh'));
     await waitFor(() =>
       expect(screen.queryByTestId('stale-badge')).not.toBeInTheDocument(),
     );

@@ -7,6 +7,7 @@ import { rootRouteRef } from '../../routes';
 import { sliceDetail } from '../../__testUtils__/fixtures';
 import { errorBody, setupSliceServer } from '../../__testUtils__/server';
 import { SlicePage } from './SlicePage';
+import { getControl } from '../../__testUtils__/controls';
 
 function renderAt(tab = '') {
   return renderInTestApp(<SlicePage />, {
@@ -139,7 +140,7 @@ describe('SlicePage', () => {
     expect(
       within(matrix).getByTestId('cell-aws-east|gcp-west'),
     ).toHaveTextContent('67');
-    fireEvent.click(screen.getByRole('button', { name: 'latest' }));
+    fireEvent.click(getControl('latest'));
     await waitFor(() =>
       expect(
         within(matrix).getByTestId('cell-aws-east|gcp-west'),
@@ -166,7 +167,7 @@ describe('SlicePage', () => {
     );
     await renderAt('/latency');
     await waitFor(() => expect(windows).toContain('1h'));
-    fireEvent.click(screen.getByRole('button', { name: '24 h' }));
+    fireEvent.click(getControl('24 h'));
     await waitFor(() => expect(windows).toContain('24h'));
   });
 
@@ -203,7 +204,9 @@ describe('SlicePage', () => {
     expect(timeline).toHaveTextContent('SliceGWPodReconcileFailed');
     expect(timeline).toHaveTextContent('SliceCreated');
     fireEvent.mouseDown(screen.getByTestId('event-type-select'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Warning' }));
+    fireEvent.click(
+      await screen.findByText('Warning', { selector: '[role="option"]' }),
+    );
     await waitFor(() =>
       expect(screen.getByTestId('event-timeline')).not.toHaveTextContent(
         'SliceCreated',
