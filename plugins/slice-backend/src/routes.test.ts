@@ -93,7 +93,10 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
     );
     await eventually(
       () => slice('arcade/pacman'),
-      s => s.tunnels.length === 3 && s.tunnels.every(t => t.state === 'UP'),
+      // Both ends' gateway pods: each worker's own watch has listed its SliceGateways.
+      s =>
+        s.tunnels.length === 3 &&
+        s.tunnels.every(t => t.state === 'UP' && t.pods.length === 4),
     );
   }, 60000);
 
