@@ -6,7 +6,7 @@ import {
   cleanStep,
   completedSteps,
   interruptedSteps,
-  placeholderStep,
+  phaseTitleStep,
 } from './steps';
 import type {
   FleetSnapshotView,
@@ -58,7 +58,7 @@ export interface OperationRunContext {
 export class OperationRun {
   private operation: Operation;
   private readonly phases: OperationPhase[];
-  /** Steps of each phase reached so far; unreached phases show a placeholder. */
+  /** Steps of each phase reached so far; unreached phases show their title as one step. */
   private readonly phaseSteps: (OperationStep[] | undefined)[];
   private index = 0;
   private readonly started = new Set<number>();
@@ -104,7 +104,7 @@ export class OperationRun {
 
   /** The steps of an operation that has not started a phase yet. */
   static initialSteps(phases: OperationPhase[]): OperationStep[] {
-    return phases.map((p, i) => placeholderStep(p, i, 'pending'));
+    return phases.map((p, i) => phaseTitleStep(p, i, 'pending'));
   }
 
   /** Arms the deadline and the heartbeat, and runs the first phase. */
@@ -179,7 +179,7 @@ export class OperationRun {
       const phase = this.phases[i];
       if (phase.run && !this.started.has(i)) {
         this.started.add(i);
-        this.setSteps(i, [placeholderStep(phase, i, 'running')]);
+        this.setSteps(i, [phaseTitleStep(phase, i, 'running')]);
         try {
           await phase.run();
         } catch (error) {
@@ -201,7 +201,7 @@ export class OperationRun {
         cleanStep,
       );
       const shown = (state: OperationStep['state']) =>
-        steps.length > 0 ? steps : [placeholderStep(phase, i, state)];
+        steps.length > 0 ? steps : [phaseTitleStep(phase, i, state)];
       if (result.failed) {
         this.setSteps(i, shown('failed'));
         this.end('failed', String(result.failed));
@@ -246,7 +246,7 @@ export class OperationRun {
     if (state !== 'done' && this.index < this.phases.length) {
       const i = this.index;
       const current = this.phaseSteps[i] ?? [
-        placeholderStep(this.phases[i], i, 'running'),
+        phaseTitleStep(this.phases[i], i, 'running'),
       ];
       this.phaseSteps[i] = interruptedSteps(
         current,
@@ -266,7 +266,7 @@ export class OperationRun {
   /** Applies a change to the operation and queues its write. */
   private change(patch: { state?: OperationState; reason?: string }): void {
     const steps = this.phases.flatMap(
-      (p, i) => this.phaseSteps[i] ?? [placeholderStep(p, i, 'pending')],
+      (p, i) => this.phaseSteps[i] ?? [phaseTitleStep(p, i, 'pending')],
     );
     const next: Operation = {
       ...this.operation,

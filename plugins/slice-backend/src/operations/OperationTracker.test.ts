@@ -119,7 +119,7 @@ describe('DefaultOperationTracker', () => {
       timeoutMs: 10 * MIN,
       phases: [first.phase, second],
     });
-    // The first phase was checked at once; the second is a placeholder.
+    // The first phase was checked at once; the second shows only its title, pending.
     expect(started.state).toBe('running');
     expect(started.steps).toEqual([
       { id: 'offboard', title: 'offboard', state: 'running' },

@@ -5,7 +5,7 @@ import type { OperationPhase, OperationStep } from './types';
  * one pending step named after it; a reached phase shows the steps its check returned (or
  * one step for itself when it returned none). Pure, so the rules are tested on their own.
  */
-export function placeholderStep(
+export function phaseTitleStep(
   phase: OperationPhase,
   index: number,
   state: OperationStep['state'],
