@@ -15,3 +15,4 @@ export {
   parseServiceAnnotation,
   type SliceSelector,
 } from './annotations';
+export { sliceTranslationRef } from './translation';

@@ -72,3 +72,4 @@ export {
 } from './annotations';
 export { sliceApiRef, type SliceApi } from './api/SliceApi';
 export { SliceClient } from './api/SliceClient';
+export { sliceTranslationRef } from './translation';
