@@ -18,7 +18,8 @@ function fault(action: 'down' | 'up') {
       action,
       CLUSTER,
       '--kubeconfig',
-      '.fleet-sim/demo-kubeconfig',
+      // scripts/test.sh gives the journeys a demo of their own and says where its kubeconfig is.
+      process.env.SLICE_DEMO_KUBECONFIG ?? '.fleet-sim/demo-kubeconfig',
     ],
     { stdio: 'pipe' },
   );

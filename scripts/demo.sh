@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Starts the demo: the fleet simulator (scenario "demo"), the example backend (port 7007)
 # and the example frontend (port 3000) configured against it. Ctrl-C stops all of it.
+# Other ports (to run a second demo beside the first, as the test command does):
+#   SLICE_DEMO_APP_PORT=3100 SLICE_DEMO_BACKEND_PORT=7107 SIM_PORT=16543 bash scripts/demo.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 bash "$REPO_ROOT/scripts/bootstrap.sh"
 cd "$REPO_ROOT"
 
 SIM_PORT="${SIM_PORT:-16443}"
+APP_PORT="${SLICE_DEMO_APP_PORT:-3000}"
+BACKEND_PORT="${SLICE_DEMO_BACKEND_PORT:-7007}"
+# The default demo keeps the paths the README names; a demo on other ports gets its own.
+NAME="demo"
+[ "$APP_PORT" = 3000 ] || NAME="demo-$APP_PORT"
 STATE_DIR="$REPO_ROOT/.fleet-sim"
-KUBECONFIG_FILE="$STATE_DIR/demo-kubeconfig"
-LOG_DIR="$REPO_ROOT/artifacts/demo-logs"
+KUBECONFIG_FILE="${SLICE_DEMO_KUBECONFIG:-$STATE_DIR/$NAME-kubeconfig}"
+PORTS_CONFIG="$STATE_DIR/$NAME-ports.yaml"
+LOG_DIR="$REPO_ROOT/artifacts/$NAME-logs"
+LOG_HINT="${LOG_DIR#"$REPO_ROOT"/}/"
 # Check the ports before touching anything: a demo that is already running uses them, and its
 # kubeconfig (removed below) must survive a second start.
-for port in "$SIM_PORT" 7007 3000; do
+for port in "$SIM_PORT" "$BACKEND_PORT" "$APP_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "✖ port $port is already in use (is another demo running?). Stop it (Ctrl-C in its" >&2
     echo "  terminal) or free port $port (e.g. 'ss -ltnp | grep :$port'), then start again." >&2
@@ -23,6 +32,17 @@ done
 
 mkdir -p "$STATE_DIR" "$LOG_DIR"
 rm -f "$KUBECONFIG_FILE"
+# The ports, laid over app-config.yaml (a later --config wins).
+cat > "$PORTS_CONFIG" <<YAML
+app:
+  baseUrl: http://localhost:$APP_PORT
+backend:
+  baseUrl: http://localhost:$BACKEND_PORT
+  listen:
+    port: $BACKEND_PORT
+  cors:
+    origin: http://localhost:$APP_PORT
+YAML
 
 pids=()
 cleanup() {
@@ -42,28 +62,28 @@ wait_for() { # <description> <timeout s> <command...>
   local what="$1" timeout="$2"; shift 2
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
-    if ((SECONDS > deadline)); then echo "✖ $what did not come up in ${timeout}s; logs in artifacts/demo-logs/" >&2; exit 1; fi
+    if ((SECONDS > deadline)); then echo "✖ $what did not come up in ${timeout}s; logs in $LOG_HINT" >&2; exit 1; fi
     sleep 1
   done
 }
 wait_for "fleet simulator" 60 test -s "$KUBECONFIG_FILE"
 
 export SLICE_DEMO_KUBECONFIG="$KUBECONFIG_FILE"
-(cd examples/app/packages/backend && exec setsid npx backstage-cli package start --config ../../app-config.yaml) \
+(cd examples/app/packages/backend && exec setsid npx backstage-cli package start --config ../../app-config.yaml --config "$PORTS_CONFIG") \
   > "$LOG_DIR/backend.log" 2>&1 &
 pids+=($!)
-(cd examples/app/packages/app && BROWSER=none exec setsid npx backstage-cli package start --config ../../app-config.yaml) \
+(cd examples/app/packages/app && BROWSER=none exec setsid npx backstage-cli package start --config ../../app-config.yaml --config "$PORTS_CONFIG") \
   > "$LOG_DIR/frontend.log" 2>&1 &
 pids+=($!)
 
-echo "› starting the example backend (7007) and frontend (3000); logs in artifacts/demo-logs/"
-wait_for "backend" 240 curl -sf http://localhost:7007/api/slice/health
-wait_for "frontend" 300 curl -sf http://localhost:3000
+echo "› starting the example backend ($BACKEND_PORT) and frontend ($APP_PORT); logs in $LOG_HINT"
+wait_for "backend" 240 curl -sf "http://localhost:$BACKEND_PORT/api/slice/health"
+wait_for "frontend" 300 curl -sf "http://localhost:$APP_PORT"
 echo
-echo "  Slice Portal demo is running: http://localhost:3000/slices"
-echo "  kubectl --kubeconfig $KUBECONFIG_FILE --context hub get sliceconfigs -A"
+echo "  Slice Portal demo is running: http://localhost:$APP_PORT/slices"
+echo "  kubectl --kubeconfig ${KUBECONFIG_FILE#"$REPO_ROOT"/} --context hub get sliceconfigs -A"
 echo "  Press Ctrl-C to stop."
 echo
 wait -n "${pids[@]}" || true
-echo "✖ a demo process exited; see artifacts/demo-logs/" >&2
+echo "✖ a demo process exited; see $LOG_HINT" >&2
 exit 1

@@ -30,10 +30,22 @@ step "unit and integration tests (Jest)"
 npx backstage-cli repo test --watchAll=false --ci --json --outputFile=artifacts/jest-results.json
 
 step "browser journeys (Playwright, Debian Chromium)"
+# The journeys get a demo of their own, on ports nobody is using, so the tests run beside a
+# demo you have open (which keeps 3000, 7007 and 16443).
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local port="$1"; while port_in_use "$port"; do port=$((port + 1)); done; echo "$port"; }
+app_port=$(free_port 3300)
+backend_port=$(free_port 7307)
+sim_port=$(free_port 16743)
+export SLICE_DEMO_KUBECONFIG="$REPO_ROOT/.fleet-sim/e2e-kubeconfig"
 demo_log=artifacts/demo-for-e2e.log
-setsid bash scripts/demo.sh > "$demo_log" 2>&1 &
+SLICE_DEMO_APP_PORT=$app_port SLICE_DEMO_BACKEND_PORT=$backend_port SIM_PORT=$sim_port \
+  setsid bash scripts/demo.sh > "$demo_log" 2>&1 &
 demo_pid=$!
-stop_demo() { kill -TERM -- "-$demo_pid" 2>/dev/null || true; wait "$demo_pid" 2>/dev/null || true; }
+stop_demo() {
+  kill -TERM -- "-$demo_pid" 2>/dev/null || true
+  wait "$demo_pid" 2>/dev/null || true
+}
 trap stop_demo EXIT
 deadline=$((SECONDS + 420))
 until grep -q "demo is running" "$demo_log"; do
@@ -42,6 +54,6 @@ until grep -q "demo is running" "$demo_log"; do
   fi
   sleep 2
 done
-npx playwright test
+PLAYWRIGHT_URL="http://localhost:$app_port" npx playwright test
 
 node scripts/summarize-results.js artifacts/jest-results.json artifacts/playwright-results.json
