@@ -8,9 +8,23 @@ import type {
   ApiRequestBody,
   ApiResponse,
 } from '@slice-portal/plugin-slice-common';
+import { SliceWriteError } from './SliceWriteError';
 import type {
   ClusterListQuery,
   ClusterRef,
+  ClusterRegisterRequest,
+  NamespaceOnboardRequest,
+  NamespaceRef,
+  ProjectClusterRef,
+  ProjectRef,
+  QosProfileRef,
+  QosProfileRequest,
+  RegistrationValuesRequest,
+  ServiceExportRequest,
+  SliceCreateRequest,
+  SliceUpdateRequest,
+  WriteOptions,
+  WriteResult,
   EventQuery,
   LatencyMatrixQuery,
   OperationRef,
@@ -118,6 +132,196 @@ export class SliceClient implements SliceApi {
 
   listAudit(query?: AuditQuery, options?: RequestOptions) {
     return this.call('get', '/v1/audit', {}, query, options);
+  }
+
+  createSlice(
+    { hub, project }: ProjectRef,
+    body: SliceCreateRequest,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'post',
+      '/v1/slices/{hub}/{project}',
+      { hub, project },
+      body,
+      options,
+    );
+  }
+
+  updateSlice(ref: SliceRef, body: SliceUpdateRequest, options?: WriteOptions) {
+    const { hub, project, name } = ref;
+    return this.write(
+      'patch',
+      '/v1/slices/{hub}/{project}/{name}',
+      { hub, project, name },
+      body,
+      options,
+    );
+  }
+
+  deleteSlice({ hub, project, name }: SliceRef, options?: WriteOptions) {
+    return this.write(
+      'delete',
+      '/v1/slices/{hub}/{project}/{name}',
+      { hub, project, name },
+      undefined,
+      options,
+    );
+  }
+
+  onboardNamespace(
+    { hub, project, name }: SliceRef,
+    body: NamespaceOnboardRequest,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'post',
+      '/v1/slices/{hub}/{project}/{name}/namespaces',
+      { hub, project, name },
+      body,
+      options,
+    );
+  }
+
+  offboardNamespace(
+    { hub, project, name, namespace }: NamespaceRef,
+    clusters?: string[],
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'delete',
+      '/v1/slices/{hub}/{project}/{name}/namespaces/{namespace}',
+      { hub, project, name, namespace },
+      undefined,
+      options,
+      { clusters: clusters?.length ? clusters.join(',') : undefined },
+    );
+  }
+
+  exportService(
+    { hub, project, name }: SliceRef,
+    body: ServiceExportRequest,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'post',
+      '/v1/slices/{hub}/{project}/{name}/exports',
+      { hub, project, name },
+      body,
+      options,
+    );
+  }
+
+  registerCluster(
+    { hub, project }: ProjectRef,
+    body: ClusterRegisterRequest,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'post',
+      '/v1/projects/{hub}/{project}/clusters',
+      { hub, project },
+      body,
+      options,
+    );
+  }
+
+  deregisterCluster(
+    { hub, project, name }: ProjectClusterRef,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'delete',
+      '/v1/projects/{hub}/{project}/clusters/{name}',
+      { hub, project, name },
+      undefined,
+      options,
+    );
+  }
+
+  async getRegistrationValues(
+    { hub, project, name }: ProjectClusterRef,
+    body: RegistrationValuesRequest = {},
+    options?: RequestOptions,
+  ) {
+    const response = await this.sendWrite(
+      'post',
+      fillPath(
+        '/v1/projects/{hub}/{project}/clusters/{name}/registration-values',
+        { hub, project, name },
+      ),
+      body,
+      options,
+    );
+    return (await response.json()) as ApiResponse<
+      '/v1/projects/{hub}/{project}/clusters/{name}/registration-values',
+      'post'
+    >;
+  }
+
+  upsertQosProfile(
+    { hub, project, name }: QosProfileRef,
+    body: QosProfileRequest,
+    options?: WriteOptions,
+  ) {
+    return this.write(
+      'put',
+      '/v1/projects/{hub}/{project}/qos-profiles/{name}',
+      { hub, project, name },
+      body,
+      options,
+    );
+  }
+
+  /**
+   * A write route of the document (path and parameters checked against it): `dryRun=true` when asked, the body as JSON; a refusal
+   * (or no answer) rejects with a `SliceWriteError` the UI can switch on.
+   */
+  private async write<P extends ApiPath, M extends ApiMethod<P>>(
+    method: M,
+    path: P,
+    params: ApiPathParams<P, M>,
+    // Typed by each public method (as the document's request body); not inferred again
+    // here, which is too deep for the compiler for the SliceConfig spec.
+    body: unknown,
+    options?: WriteOptions,
+    query: Record<string, string | undefined> = {},
+  ): Promise<WriteResult> {
+    const response = await this.sendWrite(
+      method,
+      `${fillPath(path, params)}${queryString({
+        ...query,
+        dryRun: options?.dryRun ? 'true' : undefined,
+      })}`,
+      body,
+      options,
+    );
+    return (await response.json()) as WriteResult;
+  }
+
+  private async sendWrite(
+    method: string,
+    pathAndQuery: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<Response> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('slice');
+    let response: Response;
+    try {
+      response = await this.deps.fetchApi.fetch(`${baseUrl}${pathAndQuery}`, {
+        method: method.toUpperCase(),
+        signal: options?.signal,
+        ...(body !== undefined && {
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      });
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error;
+      throw SliceWriteError.network(error);
+    }
+    if (!response.ok) throw await SliceWriteError.fromResponse(response);
+    return response;
   }
 
   /**
