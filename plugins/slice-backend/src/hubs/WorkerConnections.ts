@@ -7,6 +7,7 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import { TimeoutError, withTimeout, type Clock } from './clock';
 import { describeError } from './describeError';
+import { forEachLimited } from './forEachLimited';
 import type { HubTransport } from './hubTransport';
 import type { WatchTiming } from './KindWatcher';
 import { WORKER_KINDS, type WorkerKindKey } from './kinds';
@@ -21,6 +22,9 @@ export interface WorkerConnectionsOptions {
   timing: WatchTiming & { credentialTimeoutMs: number };
   onChange: () => void;
 }
+
+/** Credential reads sent to a hub at once: enough to sync 200 workers in a few round trips, few enough not to flood it. */
+const CREDENTIAL_READS_AT_ONCE = 16;
 
 interface WorkerEntry {
   project: string;
@@ -81,14 +85,19 @@ export class WorkerConnections {
 
   private async reconcileNow(clusters: readonly ClusterObject[]) {
     const seen = new Set<string>();
-    for (const cluster of clusters) {
-      if (this.stopped) return;
+    const targets = clusters.map(cluster => {
       const name = cluster.metadata?.name ?? '';
       const project = projectOfNamespace(cluster.metadata?.namespace);
       const key = `${project}/${name}`;
       seen.add(key);
-      await this.reconcileOne({ key, cluster, project, name });
-    }
+      return { key, cluster, project, name };
+    });
+    // Each key appears once, so workers are reconciled independently; reconcileOne handles
+    // its own errors.
+    await forEachLimited(targets, CREDENTIAL_READS_AT_ONCE, async target => {
+      if (!this.stopped) await this.reconcileOne(target);
+    });
+    if (this.stopped) return;
     for (const [key, entry] of this.entries) {
       if (this.stopped) return;
       if (!seen.has(key)) {
