@@ -20,3 +20,4 @@ export * from './permissions';
 export * from './api';
 export * from './fleet/componentHealth';
 export * from './preflight';
+export * from './wizard';
