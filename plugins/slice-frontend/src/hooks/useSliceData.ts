@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import type {
+  ApiResponse,
   ClusterDetail,
   ClusterSummary,
   LatencyMatrixResponse,
@@ -11,6 +12,7 @@ import type {
 } from '@slice-portal/plugin-slice-common';
 import {
   sliceApiRef,
+  type AuditQuery,
   type ClusterListQuery,
   type EventQuery,
   type LatencyMatrixQuery,
@@ -97,6 +99,19 @@ export function useEvents(
   return usePolled(
     keyOf('events', query),
     signal => api.listEvents(query, { signal }),
+    refreshMs,
+  );
+}
+
+/** Audit records (writes through the portal), newest first; tenant-scoped by the backend. */
+export function useAudit(
+  query: AuditQuery,
+  refreshMs = DEFAULT_REFRESH_MS,
+): PolledState<ApiResponse<'/v1/audit'>> {
+  const api = useApi(sliceApiRef);
+  return usePolled(
+    keyOf('audit', query),
+    signal => api.listAudit(query, { signal }),
     refreshMs,
   );
 }

@@ -10,18 +10,23 @@ import type {
   SliceDetail,
   SliceEvent,
 } from '@slice-portal/plugin-slice-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useMemo, useState } from 'react';
 import type { EventQuery, SliceRef } from '../../api/SliceApi';
 import { useEvents } from '../../hooks/useSliceData';
 import { formatAge } from '../FleetPage/age';
 import { Loaded } from '../common/Loaded';
 import { SourceErrors } from '../common/SourceErrors';
+import { sliceTranslationRef } from '../../translation';
+import { useSliceColors } from '../../theme/sliceColors';
 
 const ALL = '';
 /** The event types the API filters on (from its document), or all. */
 type TypeFilter = NonNullable<EventQuery['type']> | typeof ALL;
 
 function Timeline({ events }: { events: SliceEvent[] }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const colors = useSliceColors();
   return (
     <ol
       data-testid="event-timeline"
@@ -35,14 +40,18 @@ function Timeline({ events }: { events: SliceEvent[] }) {
             style={{
               display: 'flex',
               gap: 12,
-              borderLeft: `3px solid ${warning ? '#f57c00' : '#90caf9'}`,
+              borderLeft: `3px solid ${
+                warning ? colors.warning : colors.focus
+              }`,
               padding: '6px 12px',
               marginLeft: 6,
             }}
           >
             <div style={{ minWidth: 170 }}>
               <Typography variant="caption" color="textSecondary">
-                {e.time ? new Date(e.time).toLocaleString() : 'no time'}
+                {e.time
+                  ? new Date(e.time).toLocaleString()
+                  : t('events.noTime')}
               </Typography>
               <Typography variant="caption" component="div">
                 {formatAge(e.time)}
@@ -50,7 +59,7 @@ function Timeline({ events }: { events: SliceEvent[] }) {
             </div>
             <div>
               <Typography variant="body2">
-                <strong style={{ color: warning ? '#e65100' : undefined }}>
+                <strong style={{ color: warning ? colors.warning : undefined }}>
                   {e.title ?? e.reason ?? e.type}
                 </strong>
                 {e.cluster ? ` · ${e.cluster}` : ''}
@@ -80,6 +89,7 @@ export function EventsTab({
   slice: SliceDetail;
   sliceRef: SliceRef;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const [type, setType] = useState<TypeFilter>(ALL);
   const [cluster, setCluster] = useState<string>(ALL);
   const [text, setText] = useState('');
@@ -108,12 +118,12 @@ export function EventsTab({
   }, [text]);
 
   return (
-    <InfoCard title="Events">
+    <InfoCard title={t('events.title')}>
       <Grid container spacing={2} style={{ marginBottom: 8 }}>
         <Grid item>
           <FormControl style={{ minWidth: 140 }}>
             <InputLabel shrink id="event-type">
-              Type
+              {t('events.filters.type')}
             </InputLabel>
             <Select
               labelId="event-type"
@@ -124,16 +134,16 @@ export function EventsTab({
               onChange={e => setType(e.target.value as TypeFilter)}
               displayEmpty
             >
-              <MenuItem value={ALL}>All</MenuItem>
-              <MenuItem value="Warning">Warning</MenuItem>
-              <MenuItem value="Normal">Normal</MenuItem>
+              <MenuItem value={ALL}>{t('events.filters.all')}</MenuItem>
+              <MenuItem value="Warning">{t('events.filters.warning')}</MenuItem>
+              <MenuItem value="Normal">{t('events.filters.normal')}</MenuItem>
             </Select>
           </FormControl>
         </Grid>
         <Grid item>
           <FormControl style={{ minWidth: 160 }}>
             <InputLabel shrink id="event-cluster">
-              Cluster
+              {t('events.filters.cluster')}
             </InputLabel>
             <Select
               labelId="event-cluster"
@@ -141,7 +151,7 @@ export function EventsTab({
               onChange={e => setCluster(String(e.target.value))}
               displayEmpty
             >
-              <MenuItem value={ALL}>All clusters</MenuItem>
+              <MenuItem value={ALL}>{t('events.filters.allClusters')}</MenuItem>
               {clusters.map(c => (
                 <MenuItem key={c} value={c}>
                   {c}
@@ -152,14 +162,14 @@ export function EventsTab({
         </Grid>
         <Grid item>
           <TextField
-            label="Search"
+            label={t('events.filters.search')}
             value={text}
             onChange={e => setText(e.target.value)}
-            inputProps={{ 'aria-label': 'search events' }}
+            inputProps={{ 'aria-label': t('events.filters.searchAria') }}
           />
         </Grid>
       </Grid>
-      <Loaded state={state} what="events">
+      <Loaded state={state} what={t('events.what')}>
         {({ items, errors }) => {
           const shown = filter(items);
           return (
@@ -168,11 +178,11 @@ export function EventsTab({
               {shown.length === 0 ? (
                 <EmptyState
                   missing="data"
-                  title="No events match"
+                  title={t('events.empty.title')}
                   description={
                     items.length === 0
-                      ? 'The controller and workers have not recorded events for this slice recently; events expire after an hour on most clusters.'
-                      : 'Clear the filters to see all events of the slice.'
+                      ? t('events.empty.none')
+                      : t('events.empty.filtered')
                   }
                 />
               ) : (

@@ -6,6 +6,7 @@ import {
   Page,
   TabbedLayout,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useParams } from 'react-router-dom';
 import type { SliceRef } from '../../api/SliceApi';
 import { useSlice } from '../../hooks/useSliceData';
@@ -21,6 +22,8 @@ import { OverviewTab } from './OverviewTab';
 import { ServicesTab } from './ServicesTab';
 import { TopologyTab } from './TopologyTab';
 import { YamlTab } from './YamlTab';
+import { ChangesTab } from './ChangesTab';
+import { sliceTranslationRef } from '../../translation';
 
 /** `/slices/:hub/:project/:name`: one slice, in tabs. */
 export function SlicePage() {
@@ -30,6 +33,7 @@ export function SlicePage() {
     project: params.project ?? '',
     name: params.name ?? '',
   };
+  const { t } = useTranslationRef(sliceTranslationRef);
   const links = useSliceLinks();
   const state = useSlice(ref);
   const slice = state.value;
@@ -41,26 +45,31 @@ export function SlicePage() {
         subtitle={
           <>
             <Link to={links.fleet()} style={{ color: 'inherit' }}>
-              Slices
+              {t('slicePage.breadcrumbFleet')}
             </Link>{' '}
-            / project {ref.project} on hub {ref.hub}
+            / {t('slicePage.subtitle', { project: ref.project, hub: ref.hub })}
           </>
         }
-        type="Slice"
+        type={t('slicePage.type')}
       >
         {slice && (
           <HeaderLabel
-            label="Health"
+            label={t('slicePage.labels.health')}
             value={<HealthStatus health={slice.health} showReasons={false} />}
           />
         )}
         {slice && (
-          <HeaderLabel label="Members" value={String(slice.members.length)} />
+          <HeaderLabel
+            label={t('slicePage.labels.members')}
+            value={String(slice.members.length)}
+          />
         )}
-        {slice && <HeaderLabel label="Mode" value={slice.mode} />}
+        {slice && (
+          <HeaderLabel label={t('slicePage.labels.mode')} value={slice.mode} />
+        )}
         {state.loadedAt !== undefined && (
           <HeaderLabel
-            label="Data"
+            label={t('slicePage.labels.data')}
             value={<StaleBadge loadedAt={state.loadedAt} error={state.error} />}
           />
         )}
@@ -71,25 +80,52 @@ export function SlicePage() {
             <>
               <SourceErrors errors={detail.errors} />
               <TabbedLayout>
-                <TabbedLayout.Route path="/" title="Overview">
+                <TabbedLayout.Route
+                  path="/"
+                  title={t('slicePage.tabs.overview')}
+                >
                   <OverviewTab slice={detail} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/topology" title="Topology">
+                <TabbedLayout.Route
+                  path="/topology"
+                  title={t('slicePage.tabs.topology')}
+                >
                   <TopologyTab slice={detail} sliceRef={ref} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/latency" title="Latency">
+                <TabbedLayout.Route
+                  path="/latency"
+                  title={t('slicePage.tabs.latency')}
+                >
                   <LatencyTab slice={detail} sliceRef={ref} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/namespaces" title="Namespaces">
+                <TabbedLayout.Route
+                  path="/namespaces"
+                  title={t('slicePage.tabs.namespaces')}
+                >
                   <NamespacesTab slice={detail} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/services" title="Services">
+                <TabbedLayout.Route
+                  path="/services"
+                  title={t('slicePage.tabs.services')}
+                >
                   <ServicesTab slice={detail} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/events" title="Events">
+                <TabbedLayout.Route
+                  path="/events"
+                  title={t('slicePage.tabs.events')}
+                >
                   <EventsTab slice={detail} sliceRef={ref} />
                 </TabbedLayout.Route>
-                <TabbedLayout.Route path="/yaml" title="YAML">
+                <TabbedLayout.Route
+                  path="/changes"
+                  title={t('slicePage.tabs.changes')}
+                >
+                  <ChangesTab sliceRef={ref} />
+                </TabbedLayout.Route>
+                <TabbedLayout.Route
+                  path="/yaml"
+                  title={t('slicePage.tabs.yaml')}
+                >
                   <YamlTab slice={detail} />
                 </TabbedLayout.Route>
               </TabbedLayout>
