@@ -22,3 +22,51 @@ export type {
   NamespaceEntry,
   SliceCreateBody,
 } from './createSlice';
+export {
+  EVERY_CLUSTER,
+  buildNamespaceGrid,
+  conflictsOf,
+  currentNamespaces,
+  expandClusters,
+  profileOf,
+  selectionClusters,
+} from './namespaceGrid';
+export type {
+  CellBinding,
+  GridCell,
+  NamespaceClusters,
+  NamespaceGrid,
+  NamespaceGridInput,
+  NamespaceGridRow,
+} from './namespaceGrid';
+export {
+  effectiveClusters,
+  emptyNamespaceEdits,
+  namespacePlanBase,
+  planNamespaceChanges,
+  projectProfile,
+  setClusters,
+  toggleCell,
+} from './namespacePlan';
+export type {
+  NamespaceChange,
+  NamespaceEdits,
+  NamespacePlan,
+  NamespacePlanBase,
+  NamespaceWriteRequest,
+} from './namespacePlan';
+export {
+  ALLOWED_NAMESPACES,
+  APPLICATION_NAMESPACES,
+  ISOLATION_ENABLED,
+  NAMESPACE_WIZARD_STEPS,
+  allowedNamespaceField,
+  applicationNamespaceField,
+  isNamespaceName,
+  keyFindingPath,
+  namespaceProblems,
+} from './namespaceWizard';
+export type {
+  NamespaceProblem,
+  NamespaceWizardStepId,
+} from './namespaceWizard';
