@@ -1,4 +1,5 @@
 import { alpha, useTheme, type Theme } from '@material-ui/core/styles';
+import { useMemo } from 'react';
 
 /** The part of a Backstage theme's palette read here (`@backstage/theme` adds `status`). */
 type BackstagePaletteStatus = {
@@ -35,8 +36,12 @@ export interface SliceColors {
   sea: string;
   land: string;
   border: string;
+  /** A cell or mark without a value (no samples), and the matrix diagonal. */
+  none: string;
   /** A colour per data series (latency pairs), readable on `surface`. */
   series: string[];
+  /** Black or white text, whichever reads on `background`. */
+  contrastText: (background: string) => string;
 }
 
 /** Hues of the series colours (category-10 order); lightness follows the theme. */
@@ -70,6 +75,8 @@ export function sliceColors(theme: Theme): SliceColors {
     sea: alpha(p.info.main, dark ? 0.16 : 0.1),
     land: p.action.selected,
     border: p.divider,
+    none: p.action.disabledBackground,
+    contrastText: background => p.getContrastText(background),
     series: SERIES_HUES.map(
       h => `hsl(${h}, ${dark ? 70 : 65}%, ${dark ? 65 : 42}%)`,
     ),
@@ -78,5 +85,6 @@ export function sliceColors(theme: Theme): SliceColors {
 
 /** {@link sliceColors} of the current theme. */
 export function useSliceColors(): SliceColors {
-  return sliceColors(useTheme());
+  const theme = useTheme();
+  return useMemo(() => sliceColors(theme), [theme]);
 }

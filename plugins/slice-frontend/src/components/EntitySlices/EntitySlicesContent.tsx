@@ -26,6 +26,7 @@ import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { Loaded } from '../common/Loaded';
 import { ServiceCard } from '../ServicesTab/ServicesTab';
 import { tunnelColor } from '../Topology/layout';
+import { useSliceColors } from '../../theme/sliceColors';
 import { failoverRows } from './failover';
 import { useEntitySlices } from './useEntitySlices';
 
@@ -36,6 +37,7 @@ function LatencyBetween({
   service: SliceService;
   slice: SliceDetail;
 }) {
+  const colors = useSliceColors();
   const holders = new Set(service.endpoints.map(e => e.cluster));
   const tunnels = slice.tunnels.filter(
     t => holders.has(t.a) || holders.has(t.b),
@@ -63,7 +65,7 @@ function LatencyBetween({
             <TableCell>
               {t.a} ↔ {t.b}
             </TableCell>
-            <TableCell style={{ color: tunnelColor(t.state) }}>
+            <TableCell style={{ color: tunnelColor(t.state, colors) }}>
               {t.state}
             </TableCell>
             <TableCell align="right">
@@ -88,6 +90,7 @@ function Failover({
   service: SliceService;
   slice: SliceDetail;
 }) {
+  const colors = useSliceColors();
   const rows = failoverRows(
     service,
     slice.members.map(m => m.cluster),
@@ -106,7 +109,9 @@ function Failover({
           <TableRow key={r.down} data-testid={`failover-${r.down}`}>
             <TableCell>{r.down}</TableCell>
             <TableCell>{r.endpoints}</TableCell>
-            <TableCell style={{ color: r.available ? undefined : '#c62828' }}>
+            <TableCell
+              style={{ color: r.available ? undefined : colors.error }}
+            >
               {r.available
                 ? r.remaining.join(', ')
                 : 'nothing: the service is down on the whole slice'}

@@ -5,6 +5,7 @@ import {
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { ThemeProvider, createTheme } from '@material-ui/core/styles';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { syntheticFleet } from '../../__testUtils__/syntheticFleet';
 import { slicePlugin } from '../../plugin';
@@ -20,7 +21,16 @@ import { FleetGraph } from './FleetGraph';
 describe('FleetGraph', () => {
   it('draws a node per cluster and one edge per cluster pair that shares a slice', () => {
     const { fleet, tunnels } = syntheticFleet(2, 12);
-    render(<FleetGraph clusters={fleet.clusters} tunnels={tunnels} />);
+    // Colours come from the theme: a palette without Backstage's status colours falls back
+    // to error/success.
+    const theme = createTheme({
+      palette: { error: { main: '#ab0000' }, success: { main: '#00ab00' } },
+    });
+    render(
+      <ThemeProvider theme={theme}>
+        <FleetGraph clusters={fleet.clusters} tunnels={tunnels} />
+      </ThemeProvider>,
+    );
     const graph = screen.getByTestId('fleet-graph');
     const count = (prefix: string) =>
       graph.querySelectorAll(`[data-testid^="${prefix}"]`).length;
@@ -37,7 +47,7 @@ describe('FleetGraph', () => {
     const down = within(graph).getByTestId('graph-edge-t0-c0|t0-c1');
     expect(down).toHaveAttribute('data-state', 'DOWN');
     expect(down).toHaveAttribute('data-slices', '2');
-    expect(down).toHaveAttribute('stroke', '#c62828');
+    expect(down).toHaveAttribute('stroke', '#ab0000');
     expect(within(graph).getByTestId('graph-edge-t1-c0|t1-c1')).toHaveAttribute(
       'data-state',
       'UP',

@@ -2,125 +2,17 @@ import type {
   ClusterSummary,
   FleetTunnel,
 } from '@slice-portal/plugin-slice-common';
-import { memo, useMemo, useState, type MouseEvent } from 'react';
-import { healthColor, tunnelColor } from '../Topology/layout';
+import { useMemo, useState, type MouseEvent } from 'react';
+import { useSliceColors } from '../../theme/sliceColors';
+import { tunnelColor } from '../Topology/layout';
+import { EdgeLayer, NodeLayer } from './layers';
 import {
   clusterKey,
   clusterPairs,
   layoutFleetGraph,
-  pairWidth,
-  type GraphEdge,
-  type GraphGroup,
-  type GraphNode,
 } from './graphLayout';
 
 const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
-
-/** Every cluster pair, drawn once per layout; highlighting is done by a stylesheet, not by re-rendering these. */
-const EdgeLayer = memo(function Edges({ edges }: { edges: GraphEdge[] }) {
-  // Healthy pairs fade as they get numerous, so a dense ring stays see-through and problems stand out.
-  const upOpacity = edges.length > 400 ? 0.14 : 0.35;
-  return (
-    <g fill="none" strokeLinecap="round">
-      {edges.map(e => (
-        <path
-          key={e.pair.key}
-          className={`fg-e fg-e${e.from} fg-e${e.to}`}
-          data-testid={`graph-edge-${e.pair.a}|${e.pair.b}`}
-          data-state={e.pair.state}
-          data-slices={e.pair.slices.length}
-          d={e.d}
-          stroke={tunnelColor(e.pair.state)}
-          strokeWidth={pairWidth(e.pair.slices.length)}
-          strokeOpacity={e.pair.state === 'UP' ? upOpacity : 0.85}
-          strokeDasharray={e.pair.state === 'DOWN' ? '5 3' : undefined}
-        />
-      ))}
-    </g>
-  );
-});
-
-function labelTransform(n: GraphNode): { transform: string; left: boolean } {
-  let deg = (n.angle * 180) / Math.PI;
-  const left = Math.cos(n.angle) < -1e-9;
-  if (left) deg += 180;
-  return {
-    transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(
-      1,
-    )}) rotate(${deg.toFixed(1)})`,
-    left,
-  };
-}
-
-const NodeLayer = memo(function Nodes({
-  nodes,
-  groups,
-  clickable,
-}: {
-  nodes: GraphNode[];
-  groups: GraphGroup[];
-  clickable: boolean;
-}) {
-  return (
-    <g>
-      {groups.map(g => (
-        <text
-          key={g.key}
-          data-testid={`graph-group-${g.key}`}
-          x={g.cx}
-          y={g.cy - g.r - 96}
-          textAnchor="middle"
-          fontSize={14}
-          fontWeight={600}
-          fill="#37474f"
-        >
-          {g.label}
-        </text>
-      ))}
-      {nodes.map(n => {
-        const c = n.cluster;
-        const { transform, left } = labelTransform(n);
-        return (
-          <g
-            key={n.key}
-            className={`fg-n fg-n${n.index}`}
-            data-testid={`graph-node-${c.name}`}
-            data-index={n.index}
-            style={{ cursor: clickable ? 'pointer' : 'default' }}
-          >
-            <title>
-              {[
-                `${c.name} (${[c.geo.cloudProvider, c.geo.cloudRegion]
-                  .filter(Boolean)
-                  .join(' · ')})`,
-                `${c.slices.length} slice${c.slices.length === 1 ? '' : 's'}`,
-                ...c.health.reasons,
-              ].join('\n')}
-            </title>
-            <circle
-              cx={n.x.toFixed(1)}
-              cy={n.y.toFixed(1)}
-              r={5}
-              fill={healthColor(c.health.state)}
-              stroke="#fff"
-              strokeWidth={1.5}
-            />
-            <text
-              transform={transform}
-              x={left ? -9 : 9}
-              y={3.5}
-              textAnchor={left ? 'end' : 'start'}
-              fontSize={10}
-              fill="#263238"
-            >
-              {c.name}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
-});
 
 /**
  * The fleet as a graph: every cluster a node, every cluster pair that shares at
@@ -140,6 +32,7 @@ export function FleetGraph({
   selected?: ClusterSummary;
   onClusterClick?: (cluster: ClusterSummary) => void;
 }) {
+  const colors = useSliceColors();
   const pairs = useMemo(() => clusterPairs(tunnels), [tunnels]);
   const layout = useMemo(
     () => layoutFleetGraph(clusters, pairs),
@@ -169,10 +62,10 @@ export function FleetGraph({
       `.fg-e${focus}{stroke-opacity:.95}`,
       '.fg-n{opacity:.3}',
       `${[...neighbours].map(i => `.fg-n${i}`).join(',')}{opacity:1}`,
-      `.fg-n${focus} circle{stroke:#1565c0;stroke-width:3px}`,
+      `.fg-n${focus} circle{stroke:${colors.focus};stroke-width:3px}`,
       `.fg-n${focus} text{font-weight:700}`,
     ].join('\n');
-  }, [focus, focusEdges]);
+  }, [focus, focusEdges, colors.focus]);
 
   const indexOf = (ev: MouseEvent) => {
     const el = (ev.target as Element).closest?.('[data-index]');
@@ -198,7 +91,7 @@ export function FleetGraph({
                 y1={4}
                 x2={18}
                 y2={4}
-                stroke={tunnelColor(c.state)}
+                stroke={tunnelColor(c.state, colors)}
                 strokeWidth={3}
                 strokeDasharray={c.state === 'DOWN' ? '5 3' : undefined}
               />
@@ -206,7 +99,7 @@ export function FleetGraph({
             {c.state} {c.n}
           </span>
         ))}
-        <span style={{ marginLeft: 12, color: '#757575' }}>
+        <span style={{ marginLeft: 12, color: colors.textSecondary }}>
           Edge colour: the pair's worst tunnel; width: slices they share. Rings
           are projects; clusters ordered by provider and region.
         </span>
@@ -239,15 +132,16 @@ export function FleetGraph({
             cx={g.cx}
             cy={g.cy}
             r={g.r}
-            fill="#f5f7f9"
-            stroke="#eceff1"
+            fill={colors.none}
+            stroke={colors.divider}
           />
         ))}
-        <EdgeLayer edges={layout.edges} />
+        <EdgeLayer edges={layout.edges} colors={colors} />
         <NodeLayer
           nodes={layout.nodes}
           groups={layout.groups}
           clickable={Boolean(onClusterClick)}
+          colors={colors}
         />
         {focusEdges.length > 0 && (
           <g data-testid="graph-focus" pointerEvents="none">
@@ -266,8 +160,8 @@ export function FleetGraph({
                     y={e.my + 3}
                     textAnchor="middle"
                     fontSize={9}
-                    fill={tunnelColor(e.pair.state)}
-                    stroke="#fff"
+                    fill={tunnelColor(e.pair.state, colors)}
+                    stroke={colors.surface}
                     strokeWidth={3}
                     paintOrder="stroke"
                   >

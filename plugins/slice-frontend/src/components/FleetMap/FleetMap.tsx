@@ -10,6 +10,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-110m.json';
 import { healthColor, tunnelColor } from '../Topology/layout';
 import { latencyColor } from '../Latency/scale';
+import { useSliceColors } from '../../theme/sliceColors';
 import { arcPath, tunnelArc, type LonLat, type XY } from './arcs';
 
 /** A tunnel to draw on the map: one slice's pair of members. */
@@ -55,6 +56,7 @@ export function FleetMap({
   tunnels: MapTunnel[];
   onClusterClick?: (cluster: ClusterSummary) => void;
 }) {
+  const colors = useSliceColors();
   const [colourBy, setColourBy] = useState<'state' | 'latency'>('state');
   const located = useMemo(
     () =>
@@ -134,7 +136,7 @@ export function FleetMap({
           latency
         </label>
         {unlocated.length > 0 && (
-          <span style={{ marginLeft: 16, color: '#757575' }}>
+          <span style={{ marginLeft: 16, color: colors.textSecondary }}>
             Not on the map (no latitude/longitude in geoLocation):{' '}
             {unlocated.map(c => c.name).join(', ')}
           </span>
@@ -152,9 +154,14 @@ export function FleetMap({
             <path d={SPHERE_PATH} />
           </clipPath>
         </defs>
-        <path d={SPHERE_PATH} fill="#e3f2fd" />
-        <path d={LAND_PATH} fill="#eceff1" stroke="none" />
-        <path d={BORDER_PATH} fill="none" stroke="#cfd8dc" strokeWidth={0.5} />
+        <path d={SPHERE_PATH} fill={colors.sea} />
+        <path d={LAND_PATH} fill={colors.land} stroke="none" />
+        <path
+          d={BORDER_PATH}
+          fill="none"
+          stroke={colors.border}
+          strokeWidth={0.5}
+        />
         <g clipPath="url(#fleet-map-sphere)">
           {sorted.map(({ tunnel: t, d }) => (
             <path
@@ -165,8 +172,8 @@ export function FleetMap({
               fill="none"
               stroke={
                 colourBy === 'state'
-                  ? tunnelColor(t.state)
-                  : latencyColor(t.latencyMs)
+                  ? tunnelColor(t.state, colors)
+                  : latencyColor(t.latencyMs, colors.none)
               }
               strokeWidth={t.state === 'UP' ? 1.5 : 2.5}
               strokeOpacity={0.8}
@@ -196,16 +203,16 @@ export function FleetMap({
             </title>
             <circle
               r={6}
-              fill={healthColor(c.health.state)}
-              stroke="#fff"
+              fill={healthColor(c.health.state, colors)}
+              stroke={colors.surface}
               strokeWidth={1.5}
             />
             <text
               x={8}
               y={4}
               fontSize={11}
-              fill="#263238"
-              stroke="#fff"
+              fill={colors.text}
+              stroke={colors.surface}
               strokeWidth={3}
               paintOrder="stroke"
             >

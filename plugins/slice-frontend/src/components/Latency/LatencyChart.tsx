@@ -1,5 +1,7 @@
 import type { LatencySeriesResponse } from '@slice-portal/plugin-slice-common';
-import { formatMs, niceMax, seriesColor } from './scale';
+import { useSliceColors } from '../../theme/sliceColors';
+import { formatMs, niceMax } from './scale';
+import { gapThresholdMs } from './window';
 
 const W = 900;
 const H = 280;
@@ -23,13 +25,17 @@ function timeLabel(ms: number, spanMs: number): string {
 export function LatencyChart({
   data,
   pairs,
+  range,
 }: {
   data: LatencySeriesResponse;
   /** `a|b` keys of the pairs to draw, in legend order. */
   pairs: string[];
+  /** The time axis (ms since epoch); the answer's range by default. */
+  range?: { from: number; to: number };
 }) {
-  const from = Date.parse(data.from);
-  const to = Date.parse(data.to);
+  const colors = useSliceColors();
+  const from = range?.from ?? Date.parse(data.from);
+  const to = range?.to ?? Date.parse(data.to);
   const span = Math.max(1, to - from);
   const stepMs = data.stepSeconds * 1000;
   const shown = pairs
@@ -64,14 +70,14 @@ export function LatencyChart({
             x2={W - PAD.right}
             y1={y(t)}
             y2={y(t)}
-            stroke="#eee"
+            stroke={colors.grid}
           />
           <text
             x={PAD.left - 6}
             y={y(t) + 4}
             fontSize={11}
             textAnchor="end"
-            fill="#616161"
+            fill={colors.textSecondary}
           >
             {formatMs(t)}
           </text>
@@ -84,7 +90,7 @@ export function LatencyChart({
           y={H - 8}
           fontSize={11}
           textAnchor="middle"
-          fill="#616161"
+          fill={colors.textSecondary}
         >
           {timeLabel(t, span)}
         </text>
@@ -94,10 +100,17 @@ export function LatencyChart({
         x2={W - PAD.right}
         y1={H - PAD.bottom}
         y2={H - PAD.bottom}
-        stroke="#9e9e9e"
+        stroke={colors.axis}
       />
       {shown.map(series => {
-        const color = seriesColor(pairs.indexOf(series.clusters.join('|')));
+        const color =
+          colors.series[
+            pairs.indexOf(series.clusters.join('|')) % colors.series.length
+          ];
+        const gapMs = gapThresholdMs(
+          series.points.map(p => Date.parse(p.t)),
+          stepMs,
+        );
         // Break the line where a step has no sample or no latency (all DOWN).
         const segments: string[] = [];
         let current: string[] = [];
@@ -106,7 +119,7 @@ export function LatencyChart({
           const t = Date.parse(p.t);
           if (
             p.latencyMs === null ||
-            (last !== undefined && t - last > stepMs * 1.5)
+            (last !== undefined && t - last > gapMs)
           ) {
             if (current.length) segments.push(current.join(' '));
             current = [];
@@ -153,7 +166,7 @@ export function LatencyChart({
                     x(Date.parse(p.t) + stepMs) - x(Date.parse(p.t)),
                   )}
                   height={4}
-                  fill="#c62828"
+                  fill={colors.error}
                 >
                   <title>{`${key.replace('|', ' ↔ ')}: ${p.downSamples}/${
                     p.samples

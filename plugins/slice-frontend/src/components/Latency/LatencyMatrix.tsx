@@ -2,6 +2,7 @@ import type {
   LatencyMatrixCell,
   LatencyMatrixResponse,
 } from '@slice-portal/plugin-slice-common';
+import { useSliceColors } from '../../theme/sliceColors';
 import { formatMs, formatPercent, latencyColor } from './scale';
 
 export type MatrixMetric = 'latest' | 'p50' | 'p95';
@@ -30,6 +31,7 @@ export function LatencyMatrix({
   metric: MatrixMetric;
   onSelect?: (pair: string) => void;
 }) {
+  const colors = useSliceColors();
   const names = data.clusters;
   const n = names.length;
   const cell = n > 16 ? 18 : 44;
@@ -58,7 +60,7 @@ export function LatencyMatrix({
             y={label + i * cell + cell / 2 + 4}
             fontSize={small ? 10 : 12}
             textAnchor="end"
-            fill="#424242"
+            fill={colors.text}
           >
             {name}
           </text>
@@ -67,7 +69,7 @@ export function LatencyMatrix({
               label - 6
             }) rotate(-60)`}
             fontSize={small ? 10 : 12}
-            fill="#424242"
+            fill={colors.text}
           >
             {name}
           </text>
@@ -83,7 +85,7 @@ export function LatencyMatrix({
                 y={label + i * cell}
                 width={cell - 1}
                 height={cell - 1}
-                fill="#f5f5f5"
+                fill={colors.none}
               />
             );
           }
@@ -92,6 +94,9 @@ export function LatencyMatrix({
           const value = cellValue(c, metric);
           const allDown =
             c !== undefined && c.samples > 0 && c.downSamples === c.samples;
+          const fill = allDown
+            ? colors.error
+            : latencyColor(value, colors.none);
           return (
             <g
               key={`${row}|${col}`}
@@ -115,7 +120,7 @@ export function LatencyMatrix({
                 y={label + i * cell}
                 width={cell - 1}
                 height={cell - 1}
-                fill={allDown ? '#c62828' : latencyColor(value)}
+                fill={fill}
               />
               {!small && (
                 <text
@@ -123,7 +128,7 @@ export function LatencyMatrix({
                   y={label + i * cell + cell / 2 + 4}
                   fontSize={11}
                   textAnchor="middle"
-                  fill={allDown ? '#fff' : '#212121'}
+                  fill={colors.contrastText(fill)}
                 >
                   {cellText(allDown, value)}
                 </text>

@@ -1,6 +1,13 @@
-/** Colour of a latency in ms: green near 0, yellow around 60 ms, red from 250 ms. */
-export function latencyColor(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || Number.isNaN(ms)) return '#e0e0e0';
+/**
+ * Colour of a latency in ms on a heat scale: green near 0, yellow around 60 ms, red from
+ * 250 ms (mid-lightness, so it reads on light and dark surfaces); `none` when there is no
+ * value (the theme's, see `sliceColors`).
+ */
+export function latencyColor(
+  ms: number | null | undefined,
+  none: string,
+): string {
+  if (ms === null || ms === undefined || Number.isNaN(ms)) return none;
   const t = Math.min(
     1,
     Math.max(0, Math.log10(Math.max(ms, 1)) / Math.log10(200)),
@@ -28,21 +35,4 @@ export function niceMax(value: number): number {
     if (value <= m * exp) return m * exp;
   }
   return 10 * exp;
-}
-
-const PALETTE = [
-  '#1f77b4',
-  '#ff7f0e',
-  '#2ca02c',
-  '#d62728',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#7f7f7f',
-  '#bcbd22',
-  '#17becf',
-];
-
-export function seriesColor(index: number): string {
-  return PALETTE[index % PALETTE.length];
 }

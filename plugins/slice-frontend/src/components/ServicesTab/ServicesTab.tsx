@@ -14,20 +14,25 @@ import type {
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { ExportChecklist } from './ExportChecklist';
 import { exportChecklist } from './exportChecklist';
+import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 
-function statusColor(status: string): string {
+function statusColor(status: string, colors: SliceColors): string {
   const s = status.toUpperCase();
-  if (s === 'READY') return '#c8e6c9';
-  if (s === 'ERROR' || s === 'MISSING') return '#ffcdd2';
-  return '#ffe0b2';
+  if (s === 'READY') return colors.okBackground;
+  if (s === 'ERROR' || s === 'MISSING') return colors.errorBackground;
+  return colors.warningBackground;
 }
 
 function StatusChip({ status }: { status: string }) {
+  const colors = useSliceColors();
   return (
     <Chip
       size="small"
       label={status}
-      style={{ backgroundColor: statusColor(status), color: '#212121' }}
+      style={{
+        backgroundColor: statusColor(status, colors),
+        color: colors.text,
+      }}
     />
   );
 }

@@ -1,80 +1,30 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import type {
-  LatencyMatrixResponse,
-  SliceDetail,
-} from '@slice-portal/plugin-slice-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { SliceDetail } from '@slice-portal/plugin-slice-common';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { SliceRef } from '../../api/SliceApi';
 import { useLatencyMatrix, useLatencySeries } from '../../hooks/useSliceData';
 import { Loaded } from '../common/Loaded';
 import { LatencyChart } from '../Latency/LatencyChart';
 import { LatencyMatrix, type MatrixMetric } from '../Latency/LatencyMatrix';
+import { WorstPairs } from '../Latency/WorstPairs';
 import {
-  formatMs,
-  formatPercent,
-  latencyColor,
-  seriesColor,
-} from '../Latency/scale';
-
-const WINDOWS: { label: string; value: string; seconds: number }[] = [
-  { label: '15 min', value: '15m', seconds: 900 },
-  { label: '1 h', value: '1h', seconds: 3600 },
-  { label: '6 h', value: '6h', seconds: 6 * 3600 },
-  { label: '24 h', value: '24h', seconds: 86400 },
-  { label: '7 d', value: '7d', seconds: 7 * 86400 },
-];
+  DEFAULT_LATENCY_WINDOW,
+  LATENCY_WINDOWS,
+  chartRange,
+  latencyWindow,
+} from '../Latency/window';
+import { sliceTranslationRef } from '../../translation';
+import { useSliceColors } from '../../theme/sliceColors';
 
 /** Pairs drawn by default: the worst ones, at most this many. */
 const DEFAULT_PAIRS = 6;
-
-function WorstPairs({ matrix }: { matrix: LatencyMatrixResponse }) {
-  if (matrix.worstPairs.length === 0) return null;
-  return (
-    <Table size="small" data-testid="worst-pairs">
-      <TableHead>
-        <TableRow>
-          <TableCell>Pair</TableCell>
-          <TableCell align="right">p95</TableCell>
-          <TableCell align="right">p50</TableCell>
-          <TableCell align="right">Latest</TableCell>
-          <TableCell align="right">Loss p95</TableCell>
-          <TableCell align="right">DOWN samples</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {matrix.worstPairs.map(c => (
-          <TableRow key={c.clusters.join('|')}>
-            <TableCell>{c.clusters.join(' ↔ ')}</TableCell>
-            <TableCell
-              align="right"
-              style={{ background: latencyColor(c.latencyMs.p95) }}
-            >
-              {formatMs(c.latencyMs.p95)}
-            </TableCell>
-            <TableCell align="right">{formatMs(c.latencyMs.p50)}</TableCell>
-            <TableCell align="right">{formatMs(c.latest?.latencyMs)}</TableCell>
-            <TableCell align="right">
-              {formatPercent(c.packetLossPercent.p95)}
-            </TableCell>
-            <TableCell align="right">
-              {c.downSamples}/{c.samples}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
 
 /** Latency history per pair, the cluster × cluster matrix and the worst pairs. */
 export function LatencyTab({
@@ -84,24 +34,33 @@ export function LatencyTab({
   slice: SliceDetail;
   sliceRef: SliceRef;
 }) {
-  const [window, setWindow] = useState('1h');
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const colors = useSliceColors();
+  // The window is kept in the URL: a reload or a shared link keeps the user's choice.
+  const [params, setParams] = useSearchParams();
+  const window = latencyWindow(params.get('window'));
+  const setWindow = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === DEFAULT_LATENCY_WINDOW) next.delete('window');
+    else next.set('window', value);
+    setParams(next, { replace: true });
+  };
   const [metric, setMetric] = useState<MatrixMetric>('p95');
   const [chosen, setChosen] = useState<string[] | undefined>();
-  const seconds = WINDOWS.find(w => w.value === window)?.seconds ?? 3600;
-  const series = useLatencySeries(sliceRef, seconds);
+  const series = useLatencySeries(sliceRef, window.seconds);
   const matrix = useLatencyMatrix({
     hub: sliceRef.hub,
     project: sliceRef.project,
     slice: sliceRef.name,
-    window,
+    window: window.matrixWindow,
   });
 
   if (slice.members.length < 2) {
     return (
       <EmptyState
         missing="content"
-        title="No tunnels to measure"
-        description="Latency is measured between the gateways of two member clusters; add a second cluster to the slice."
+        title={t('latency.noTunnels.title')}
+        description={t('latency.noTunnels.description')}
       />
     );
   }
@@ -121,33 +80,41 @@ export function LatencyTab({
         <ToggleButtonGroup
           size="small"
           exclusive
-          value={window}
+          value={window.value}
           onChange={(_e, v) => v && setWindow(v)}
-          aria-label="time window"
+          aria-label={t('latency.windowAria')}
         >
-          {WINDOWS.map(w => (
-            <ToggleButton key={w.value} value={w.value} aria-label={w.label}>
-              {w.label}
+          {LATENCY_WINDOWS.map(w => (
+            <ToggleButton
+              key={w.value}
+              value={w.value}
+              aria-label={t(`latency.windows.${w.value}`)}
+            >
+              {t(`latency.windows.${w.value}`)}
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
       </Grid>
       <Grid item xs={12}>
         <InfoCard
-          title="Round-trip latency per cluster pair"
-          subheader="Gateway to gateway, mean per step; red ticks mark steps with the tunnel DOWN"
+          title={t('latency.chart.title')}
+          subheader={t('latency.chart.subheader')}
         >
-          <Loaded state={series} what="latency history">
-            {data =>
-              data.series.length === 0 ? (
-                <EmptyState
-                  missing="data"
-                  title="No latency samples in this window"
-                  description="The backend samples gateway status periodically; widen the window, or check that the portal can read the workers (their tunnels show UNKNOWN otherwise)."
-                />
-              ) : (
+          <Loaded state={series} what={t('latency.chart.what')}>
+            {data => {
+              if (data.series.length === 0) {
+                return (
+                  <EmptyState
+                    missing="data"
+                    title={t('latency.chart.emptyTitle')}
+                    description={t('latency.chart.emptyDescription')}
+                  />
+                );
+              }
+              const range = chartRange(data, window.value === 'auto');
+              return (
                 <>
-                  <LatencyChart data={data} pairs={pairs} />
+                  <LatencyChart data={data} pairs={pairs} range={range} />
                   <div data-testid="pair-legend">
                     {allPairs.map(key => {
                       const on = pairs.includes(key);
@@ -162,30 +129,48 @@ export function LatencyTab({
                           style={{
                             margin: 2,
                             borderLeft: on
-                              ? `6px solid ${seriesColor(pairs.indexOf(key))}`
+                              ? `6px solid ${
+                                  colors.series[
+                                    pairs.indexOf(key) % colors.series.length
+                                  ]
+                                }`
                               : undefined,
                           }}
                         />
                       );
                     })}
                   </div>
-                  <Typography variant="caption" color="textSecondary">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    data-testid="latency-caption"
+                  >
+                    {range.fitted &&
+                      `${t('latency.chart.fitted', {
+                        since: new Date(range.from).toLocaleTimeString(
+                          undefined,
+                          { hour: '2-digit', minute: '2-digit' },
+                        ),
+                      })} · `}
                     {data.resolution === 'raw'
-                      ? 'Every sample as recorded'
-                      : 'Older steps come from rollups'}{' '}
-                    · step {data.stepSeconds} s · click a pair to show or hide
-                    it
+                      ? t('latency.chart.raw')
+                      : t('latency.chart.rollups')}{' '}
+                    ·{' '}
+                    {t('latency.chart.step', {
+                      seconds: String(data.stepSeconds),
+                    })}{' '}
+                    · {t('latency.chart.toggleHint')}
                   </Typography>
                 </>
-              )
-            }
+              );
+            }}
           </Loaded>
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={6}>
         <InfoCard
-          title="Cluster × cluster"
-          subheader="Click a cell to add its pair to the chart"
+          title={t('latency.matrix.title')}
+          subheader={t('latency.matrix.subheader')}
         >
           <div style={{ marginBottom: 8 }}>
             <ToggleButtonGroup
@@ -193,18 +178,20 @@ export function LatencyTab({
               exclusive
               value={metric}
               onChange={(_e, v) => v && setMetric(v)}
-              aria-label="matrix statistic"
+              aria-label={t('latency.matrix.statisticAria')}
             >
-              <ToggleButton value="latest">latest</ToggleButton>
+              <ToggleButton value="latest">
+                {t('latency.matrix.latest')}
+              </ToggleButton>
               <ToggleButton value="p50">p50</ToggleButton>
               <ToggleButton value="p95">p95</ToggleButton>
             </ToggleButtonGroup>
           </div>
-          <Loaded state={matrix} what="latency matrix">
+          <Loaded state={matrix} what={t('latency.matrix.what')}>
             {data =>
               data.cells.length === 0 ? (
                 <Typography variant="body2" style={{ marginTop: 8 }}>
-                  No samples in this window yet.
+                  {t('latency.matrix.empty')}
                 </Typography>
               ) : (
                 <>
@@ -215,7 +202,7 @@ export function LatencyTab({
                   />
                   {data.approximate && (
                     <Typography variant="caption" color="textSecondary">
-                      Approximate: part of the window comes from rollups.
+                      {t('latency.matrix.approximate')}
                     </Typography>
                   )}
                 </>
@@ -225,11 +212,16 @@ export function LatencyTab({
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={6}>
-        <InfoCard title="Worst pairs" subheader="By p95 latency, then loss">
-          <Loaded state={matrix} what="latency matrix">
+        <InfoCard
+          title={t('latency.worst.title')}
+          subheader={t('latency.worst.subheader')}
+        >
+          <Loaded state={matrix} what={t('latency.matrix.what')}>
             {data =>
               data.worstPairs.length === 0 ? (
-                <Typography variant="body2">No samples yet.</Typography>
+                <Typography variant="body2">
+                  {t('latency.worst.empty')}
+                </Typography>
               ) : (
                 <WorstPairs matrix={data} />
               )

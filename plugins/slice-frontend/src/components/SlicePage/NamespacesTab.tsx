@@ -6,24 +6,32 @@ import type {
   NamespaceOnCluster,
   SliceDetail,
 } from '@slice-portal/plugin-slice-common';
+import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 
 const STATE_STYLE: Record<
   NamespaceOnCluster['state'],
-  { label: string; color: string }
+  { label: string; color: (c: SliceColors) => string }
 > = {
-  onboarded: { label: 'onboarded', color: '#c8e6c9' },
-  pending: { label: 'requested, not onboarded', color: '#ffe0b2' },
-  unrequested: { label: 'onboarded, no longer requested', color: '#ffcdd2' },
-  allowed: { label: 'allowed', color: '#e3f2fd' },
+  onboarded: { label: 'onboarded', color: c => c.okBackground },
+  pending: {
+    label: 'requested, not onboarded',
+    color: c => c.warningBackground,
+  },
+  unrequested: {
+    label: 'onboarded, no longer requested',
+    color: c => c.errorBackground,
+  },
+  allowed: { label: 'allowed', color: c => c.infoBackground },
 };
 
 function StateChip({ state }: { state: NamespaceOnCluster['state'] }) {
   const s = STATE_STYLE[state];
+  const colors = useSliceColors();
   return (
     <Chip
       size="small"
       label={s.label}
-      style={{ backgroundColor: s.color, color: '#212121' }}
+      style={{ backgroundColor: s.color(colors), color: colors.text }}
     />
   );
 }

@@ -17,11 +17,13 @@ import { Loaded } from '../common/Loaded';
 import { TopologyGraph } from '../Topology/TopologyGraph';
 import { TunnelPanel } from '../Topology/TunnelPanel';
 import { tunnelColor } from '../Topology/layout';
+import { useSliceColors } from '../../theme/sliceColors';
 
 /** Labels on every tunnel only while they stay readable. */
 const LABEL_ALL_UP_TO = 10;
 
 function Legend() {
+  const colors = useSliceColors();
   return (
     <Typography variant="caption" color="textSecondary" component="div">
       {(['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const).map(s => (
@@ -31,7 +33,7 @@ function Legend() {
               display: 'inline-block',
               width: 18,
               height: 3,
-              background: tunnelColor(s),
+              background: tunnelColor(s, colors),
               verticalAlign: 'middle',
               marginRight: 4,
             }}

@@ -12,6 +12,7 @@ import {
   tunnelColor,
   type PlacedNode,
 } from './layout';
+import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 
 export interface TopologyGraphProps {
   topology: SliceTopology;
@@ -25,11 +26,24 @@ export interface TopologyGraphProps {
   onEdgeClick: (id: string) => void;
 }
 
-function NodeShape({ placed: p, open }: { placed: PlacedNode; open: boolean }) {
-  const color = healthColor(p.node.health.state);
+function NodeShape({
+  placed: p,
+  open,
+  colors,
+}: {
+  placed: PlacedNode;
+  open: boolean;
+  colors: SliceColors;
+}) {
+  const color = healthColor(p.node.health.state, colors);
   if (p.node.kind === 'cluster') {
     return (
-      <circle r={p.r} fill="#fff" stroke={color} strokeWidth={open ? 5 : 3} />
+      <circle
+        r={p.r}
+        fill={colors.surface}
+        stroke={color}
+        strokeWidth={open ? 5 : 3}
+      />
     );
   }
   if (p.node.kind === 'namespace') {
@@ -53,6 +67,7 @@ interface View {
  * frame's budget to draw; zoom with the wheel, pan by dragging.
  */
 export function TopologyGraph(props: TopologyGraphProps) {
+  const colors = useSliceColors();
   const {
     topology,
     expanded,
@@ -155,8 +170,8 @@ export function TopologyGraph(props: TopologyGraphProps) {
         style={{
           width: '100%',
           maxHeight: 760,
-          background: '#fafafa',
-          border: '1px solid #e0e0e0',
+          background: colors.surface,
+          border: `1px solid ${colors.divider}`,
           borderRadius: 4,
           cursor: drag.current ? 'grabbing' : 'grab',
           userSelect: 'none',
@@ -175,7 +190,7 @@ export function TopologyGraph(props: TopologyGraphProps) {
               y1={from.y}
               x2={to.x}
               y2={to.y}
-              stroke="#bdbdbd"
+              stroke={colors.axis}
               strokeDasharray="3 3"
             />
           ))}
@@ -208,7 +223,7 @@ export function TopologyGraph(props: TopologyGraphProps) {
                   y1={from.y}
                   x2={to.x}
                   y2={to.y}
-                  stroke={tunnelColor(edge.state)}
+                  stroke={tunnelColor(edge.state, colors)}
                   strokeWidth={selected ? 4 : 2}
                   strokeOpacity={selectedEdge && !selected ? 0.35 : 0.85}
                   strokeDasharray={edge.state === 'DOWN' ? '6 4' : undefined}
@@ -219,8 +234,8 @@ export function TopologyGraph(props: TopologyGraphProps) {
                     y={(from.y + to.y) / 2 - 4}
                     textAnchor="middle"
                     fontSize={11}
-                    fill="#212121"
-                    stroke="#fafafa"
+                    fill={colors.text}
+                    stroke={colors.surface}
                     strokeWidth={3}
                     paintOrder="stroke"
                   >
@@ -246,14 +261,14 @@ export function TopologyGraph(props: TopologyGraphProps) {
                 <title>
                   {[p.node.label, ...p.node.health.reasons].join('\n')}
                 </title>
-                <NodeShape placed={p} open={open} />
+                <NodeShape placed={p} open={open} colors={colors} />
                 <text
                   y={isCluster ? p.r + 14 : p.r + 11}
                   textAnchor="middle"
                   fontSize={isCluster ? 13 : 10}
                   fontWeight={isCluster ? 600 : 400}
-                  fill="#212121"
-                  stroke="#fafafa"
+                  fill={colors.text}
+                  stroke={colors.surface}
                   strokeWidth={3}
                   paintOrder="stroke"
                 >

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import type { Tunnel } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { tunnelColor } from './layout';
+import { useSliceColors } from '../../theme/sliceColors';
 
 function num(v: number | undefined, unit: string) {
   return v === undefined ? '—' : `${v} ${unit}`;
@@ -15,6 +16,7 @@ function num(v: number | undefined, unit: string) {
 
 /** A tunnel's gateway pods on both sides, with their state, latency, loss and rates. */
 export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
+  const colors = useSliceColors();
   return (
     <InfoCard
       title={`${tunnel.a} ↔ ${tunnel.b}`}
@@ -23,7 +25,7 @@ export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
       <div data-testid="tunnel-panel">
         <Typography
           variant="body2"
-          style={{ color: tunnelColor(tunnel.state) }}
+          style={{ color: tunnelColor(tunnel.state, colors) }}
         >
           <strong>{tunnel.state}</strong> · {num(tunnel.latencyMs, 'ms')} ·{' '}
           {num(tunnel.packetLossPercent, '% loss')}
@@ -59,7 +61,7 @@ export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
                 <TableCell style={{ fontFamily: 'monospace' }}>
                   {p.peerPod ?? '—'}
                 </TableCell>
-                <TableCell style={{ color: tunnelColor(p.state) }}>
+                <TableCell style={{ color: tunnelColor(p.state, colors) }}>
                   {p.state}
                 </TableCell>
                 <TableCell align="right">{num(p.latencyMs, 'ms')}</TableCell>

@@ -3,6 +3,7 @@ import type {
   TopologyEdge,
   TopologyNode,
 } from '@slice-portal/plugin-slice-common';
+import type { SliceColors } from '../../theme/sliceColors';
 
 export interface Point {
   x: number;
@@ -123,30 +124,39 @@ export function layoutTopology(
   return { width: size, height: size, nodes: placed, edges, byId };
 }
 
-/** Colour of a tunnel by its state. */
-export function tunnelColor(state?: string): string {
+/** The theme's state colours (see `sliceColors`). */
+export type StateColors = Pick<
+  SliceColors,
+  'ok' | 'warning' | 'error' | 'unknown'
+>;
+
+/** Colour of a tunnel by its state: UP ok, DEGRADED warning, DOWN error, else unknown. */
+export function tunnelColor(
+  state: string | undefined,
+  colors: StateColors,
+): string {
   switch (state) {
     case 'UP':
-      return '#2e7d32';
+      return colors.ok;
     case 'DEGRADED':
-      return '#ef6c00';
+      return colors.warning;
     case 'DOWN':
-      return '#c62828';
+      return colors.error;
     default:
-      return '#9e9e9e';
+      return colors.unknown;
   }
 }
 
-/** Colour of a node by its health. */
-export function healthColor(state: string): string {
+/** Colour of a node by its health state. */
+export function healthColor(state: string, colors: StateColors): string {
   switch (state) {
     case 'ok':
-      return '#43a047';
+      return colors.ok;
     case 'warning':
-      return '#fb8c00';
+      return colors.warning;
     case 'error':
-      return '#e53935';
+      return colors.error;
     default:
-      return '#9e9e9e';
+      return colors.unknown;
   }
 }

@@ -1,6 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAge } from '../FleetPage/age';
+import { useSliceColors } from '../../theme/sliceColors';
 
 /**
  * "Updated 12 s ago", or, when the last refresh failed, a warning that the data shown is
@@ -14,6 +15,7 @@ export function StaleBadge({
   loadedAt?: number;
   error?: Error;
 }) {
+  const colors = useSliceColors();
   if (loadedAt === undefined) return null;
   const age = formatAge(new Date(loadedAt).toISOString());
   if (error) {
@@ -22,7 +24,10 @@ export function StaleBadge({
         <Chip
           size="small"
           data-testid="stale-badge"
-          style={{ backgroundColor: '#ffe0b2', color: '#5d4037' }}
+          style={{
+            backgroundColor: colors.warningBackground,
+            color: colors.text,
+          }}
           label={`Stale · data from ${age}`}
         />
       </Tooltip>
