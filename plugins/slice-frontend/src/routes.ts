@@ -9,6 +9,8 @@ export function useSliceLinks() {
   const base = root.endsWith('/') ? root.slice(0, -1) : root;
   return {
     fleet: () => base || '/',
+    /** The create-slice wizard. */
+    create: () => `${base}/create`,
     slice: (
       ref: { hub: string; project: string; name: string },
       tab?: string,

@@ -1,12 +1,14 @@
 import { Route, Routes } from 'react-router-dom';
 import { FleetPage } from './FleetPage/FleetPage';
 import { SlicePage } from './SlicePage/SlicePage';
+import { CreateSlicePage } from './CreateSlice/CreateSlicePage';
 
-/** The plugin's pages: the fleet at the mount point, a slice's tabs below it. */
+/** The plugin's pages: the fleet at the mount point, the create-slice wizard, a slice's tabs below it. */
 export function Router() {
   return (
     <Routes>
       <Route path="/" element={<FleetPage />} />
+      <Route path="/create" element={<CreateSlicePage />} />
       <Route path="/:hub/:project/:name/*" element={<SlicePage />} />
     </Routes>
   );

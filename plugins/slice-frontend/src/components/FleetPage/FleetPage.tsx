@@ -28,6 +28,8 @@ import { FleetGraph } from '../FleetGraph/FleetGraph';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useSearchParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import { CreateSliceButton } from '../CreateSlice/CreateSliceButton';
 
 /** The fleet page's shape in grey while the first answer is on its way. */
 function FleetSkeleton() {
@@ -185,6 +187,9 @@ function FleetContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          <CreateSliceButton hubs={fleet.hubs} />
+        </Box>
         {selected && (
           <Chip
             data-testid="cluster-filter"
