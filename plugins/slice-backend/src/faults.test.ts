@@ -11,7 +11,11 @@ import type {
 } from '@slice-portal/plugin-slice-common';
 import net from 'net';
 import request from 'supertest';
-import { eventually } from './__testUtils__/processes';
+import {
+  eventually,
+  READY_TIMEOUT_MS,
+  START_TIMEOUT_MS,
+} from './__testUtils__/processes';
 import { slicePlugin } from './plugin';
 import { tenantAwarePermissions } from './__testUtils__/tenantPermissions';
 
@@ -130,8 +134,12 @@ describe('the portal under fleet faults', () => {
         }),
       ],
     });
-    await eventually(fleet, f => healthy(f) && f.clusters.length >= 7);
-  });
+    await eventually(
+      fleet,
+      f => healthy(f) && f.clusters.length >= 7,
+      READY_TIMEOUT_MS,
+    );
+  }, START_TIMEOUT_MS);
 
   afterEach(() => {
     sim.faults.reset();

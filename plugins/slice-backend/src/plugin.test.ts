@@ -11,6 +11,7 @@ import os from 'os';
 import path from 'path';
 import request from 'supertest';
 import { slicePlugin } from './plugin';
+import { START_TIMEOUT_MS } from './__testUtils__/processes';
 
 /**
  * The backend against a real fleet simulator over HTTPS (TLS verification on), through
@@ -30,7 +31,7 @@ describe('slice backend against the fleet simulator', () => {
       kubeconfigPath,
       seed: 1,
     });
-  });
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await sim?.close();

@@ -18,7 +18,11 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import Ajv from 'ajv';
 import request from 'supertest';
-import { eventually } from './__testUtils__/processes';
+import {
+  eventually,
+  READY_TIMEOUT_MS,
+  START_TIMEOUT_MS,
+} from './__testUtils__/processes';
 import { slicePlugin } from './plugin';
 import { tenantAwarePermissions as tenantAwarePermissionsFor } from './__testUtils__/tenantPermissions';
 import { SAMPLER_TASK_ID } from './latency';
@@ -90,6 +94,7 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
         f.hubs[0]?.sync.state === 'ok' &&
         f.errors.length === 0 &&
         f.clusters.length === 7,
+      READY_TIMEOUT_MS,
     );
     await eventually(
       () => slice('arcade/pacman'),
@@ -97,8 +102,9 @@ describe('read API against the fleet simulator (hub and workers over HTTPS)', ()
       s =>
         s.tunnels.length === 3 &&
         s.tunnels.every(t => t.state === 'UP' && t.pods.length === 4),
+      READY_TIMEOUT_MS,
     );
-  }, 60000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await backend?.stop();

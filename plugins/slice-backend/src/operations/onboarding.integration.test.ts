@@ -7,6 +7,7 @@ import { onboardingPhase } from '../__testUtils__/onboardingPhase';
 import { CachedFleetService } from '../service/FleetService';
 import { DefaultOperationTracker, type Operation } from './OperationTracker';
 import { OperationStore } from './OperationStore';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -64,7 +65,7 @@ describe('an onboarding tracked against the fleet simulator', () => {
       // Only the fleet's change events can move the operation within this test.
       timing: { pollIntervalMs: 10 * 60_000, changeDelayMs: 50 },
     });
-  }, 60_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await tracker?.stop();

@@ -18,6 +18,7 @@ import {
   verdictOf,
   type Verdict,
 } from './preflight.differential.helpers';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * Differential test of the portal's SliceConfig preflight (slice-common,
@@ -1489,7 +1490,7 @@ describe('SliceConfig preflight against the simulator’s admission webhooks', (
       WORKER,
     );
     await sim.settle();
-  }, 60000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await sim?.close();

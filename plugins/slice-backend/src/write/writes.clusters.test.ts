@@ -9,6 +9,7 @@ import {
   startWriteHarness,
   type Harness,
 } from './__testUtils__/harness';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * Cluster registration and deregistration, the worker registration values, service export
@@ -39,7 +40,7 @@ describe('cluster and export writes against the fleet simulator', () => {
   beforeAll(async () => {
     // The portal may write to aws-eu only; other workers get the manifest to apply.
     h = await startWriteHarness({ workerWrite: ['aws-eu'] });
-  }, 90_000);
+  }, START_TIMEOUT_MS);
   afterAll(() => h?.close(), 30_000);
   beforeEach(() => h.audit.clear());
 

@@ -6,6 +6,7 @@ import {
   startWriteHarness,
   type Harness,
 } from './__testUtils__/harness';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * Concurrent writers on one slice never lose each other's changes: each write carries the
@@ -46,7 +47,7 @@ describe('concurrent writers on one slice', () => {
       .expect(201);
     await h.tracker.settled(res.body.operation.id);
     replica = await startWriteHarness({ sim: h.sim });
-  }, 120_000);
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await replica?.close();
     await h?.close();

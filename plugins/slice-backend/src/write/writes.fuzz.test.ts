@@ -5,6 +5,7 @@ import {
   startWriteHarness,
   type Harness,
 } from './__testUtils__/harness';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * Fuzz-style boundary test: for every write route, at least 200 generated invalid requests
@@ -609,7 +610,7 @@ describe('write routes refuse generated invalid input with 400 and write nothing
 
   beforeAll(async () => {
     h = await startWriteHarness({ workerWrite: ['aws-eu'] });
-  }, 90_000);
+  }, START_TIMEOUT_MS);
   afterAll(() => h?.close(), 30_000);
 
   /** What must not change: the spec of every slice, cluster and QoS profile, and the worker's exports. */

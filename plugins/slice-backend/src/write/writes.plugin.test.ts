@@ -18,6 +18,7 @@ import {
   PLATFORM,
   examplePolicyPermissions,
 } from './__testUtils__/harness';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * The write routes as the plugin serves them (plugin.ts wiring: the write router before
@@ -98,7 +99,7 @@ describe('write routes of the slice plugin', () => {
       if (fleet.body.hubs?.[0]?.sync?.state === 'ok') break;
       await new Promise(r => setTimeout(r, 100));
     }
-  }, 90_000);
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await backend?.stop();
     await sim?.close();

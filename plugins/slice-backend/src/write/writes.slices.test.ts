@@ -8,6 +8,7 @@ import {
   startWriteHarness,
   type Harness,
 } from './__testUtils__/harness';
+import { START_TIMEOUT_MS } from '../__testUtils__/processes';
 
 /**
  * The slice write routes against the fleet simulator (HTTPS, the controller's real
@@ -33,7 +34,7 @@ describe('slice writes against the fleet simulator', () => {
 
   beforeAll(async () => {
     h = await startWriteHarness();
-  }, 90_000);
+  }, START_TIMEOUT_MS);
   afterAll(() => h?.close(), 30_000);
   beforeEach(() => h.audit.clear());
 
