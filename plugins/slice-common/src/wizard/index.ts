@@ -70,3 +70,17 @@ export type {
   NamespaceProblem,
   NamespaceWizardStepId,
 } from './namespaceWizard';
+export {
+  CHANGE_SLICE_STEPS,
+  changeSliceForm,
+  changesSomething,
+  memberHold,
+  sliceUpdateRequest,
+} from './changeSlice';
+export type {
+  ChangeSliceStepId,
+  MemberHold,
+  SliceUpdateBody,
+} from './changeSlice';
+export { deleteConfirmed, sliceRemoval } from './deleteSlice';
+export type { SliceRemoval } from './deleteSlice';
