@@ -3,6 +3,7 @@
 # and the example frontend (port 3000) configured against it. Ctrl-C stops all of it.
 # Other ports (to run a second demo beside the first, as the test command does):
 #   SLICE_DEMO_APP_PORT=3100 SLICE_DEMO_BACKEND_PORT=7107 SIM_PORT=16543 bash scripts/demo.sh
+# SLICE_DEMO_WATCH=1 restarts the backend when its source changes (for development).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 bash "$REPO_ROOT/scripts/bootstrap.sh"
@@ -69,8 +70,18 @@ wait_for() { # <description> <timeout s> <command...>
 wait_for "fleet simulator" 60 test -s "$KUBECONFIG_FILE"
 
 export SLICE_DEMO_KUBECONFIG="$KUBECONFIG_FILE"
-(cd examples/app/packages/backend && exec setsid npx backstage-cli package start --config ../../app-config.yaml --config "$PORTS_CONFIG") \
-  > "$LOG_DIR/backend.log" 2>&1 &
+# The backend runs from source with Backstage's own transform. `backstage-cli package start`
+# would also restart it whenever a source file changes — useful while developing
+# (SLICE_DEMO_WATCH=1), but a restart in the middle of a demo or a browser journey breaks it.
+backend_config=(--config ../../app-config.yaml --config "$PORTS_CONFIG")
+if [ "${SLICE_DEMO_WATCH:-0}" = 1 ]; then
+  backend_cmd=(npx backstage-cli package start "${backend_config[@]}")
+else
+  backend_cmd=(env NODE_ENV="${NODE_ENV:-development}" ESBK_TSCONFIG_PATH="$REPO_ROOT/tsconfig.json"
+    node --enable-source-maps --require "$REPO_ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs"
+    src/index "${backend_config[@]}")
+fi
+(cd examples/app/packages/backend && exec setsid "${backend_cmd[@]}") > "$LOG_DIR/backend.log" 2>&1 &
 pids+=($!)
 (cd examples/app/packages/app && BROWSER=none exec setsid npx backstage-cli package start --config ../../app-config.yaml --config "$PORTS_CONFIG") \
   > "$LOG_DIR/frontend.log" 2>&1 &
