@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { FleetPage } from './FleetPage/FleetPage';
 import { SlicePage } from './SlicePage/SlicePage';
+import { OnboardWizardPage } from './OnboardWizard/OnboardWizardPage';
 import { CreateSlicePage } from './CreateSlice/CreateSlicePage';
 
 /** The plugin's pages: the fleet at the mount point, the create-slice wizard, a slice's tabs below it. */
@@ -9,6 +10,11 @@ export function Router() {
     <Routes>
       <Route path="/" element={<FleetPage />} />
       <Route path="/create" element={<CreateSlicePage />} />
+      <Route path="/onboard" element={<OnboardWizardPage />} />
+      <Route
+        path="/:hub/:project/:name/onboard"
+        element={<OnboardWizardPage />}
+      />
       <Route path="/:hub/:project/:name/*" element={<SlicePage />} />
     </Routes>
   );
