@@ -40,9 +40,9 @@ test('a platform engineer creates a 3-cluster slice and sees it become healthy',
     'overlaps no slice',
   );
   await next(page);
-  // Namespaces: one application namespace on every member.
+  // Namespaces: one application namespace on every member (its own: a namespace is on one slice only).
   await page.getByTestId('app-ns-add').click();
-  await page.getByTestId('app-ns-0-name').fill('tetris');
+  await page.getByTestId('app-ns-0-name').fill(name);
   await next(page);
   // QoS: the default custom values; then review.
   await next(page);

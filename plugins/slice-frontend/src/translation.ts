@@ -158,7 +158,7 @@ export const sliceTranslationRef = createTranslationRef({
       checking: 'Checking with preflight and a dry run on the hub…',
       yamlTitle: 'What will be written',
       yamlRefused:
-        'The hub would refuse this write, so there is no YAML to show yet: fix the errors below.',
+        'The hub would refuse this write, so it has not produced the object yet: fix the errors above. What you asked for:',
       downloadYaml: 'Download YAML',
       apply: 'Apply',
       applying: 'Applying…',
@@ -227,6 +227,7 @@ export const sliceTranslationRef = createTranslationRef({
         nameInvalid:
           'Use lowercase letters, digits and "-", starting and ending with a letter or digit.',
         nameTaken: 'Project {{project}} already has a slice {{name}}.',
+        blocker: 'Choose a project and a valid name no slice of it uses.',
         hub: 'Hub',
       },
       clusters: {

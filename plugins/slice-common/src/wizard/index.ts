@@ -16,6 +16,48 @@ export {
   createSliceRequest,
   emptyCreateSliceForm,
 } from './createSlice';
+export {
+  DEFAULT_NETWORK_INTERFACE,
+  REGISTER_CLUSTER_STEPS,
+  coordinateProblem,
+  emptyRegisterClusterForm,
+  formatPickedPoint,
+  locationProblem,
+  parseCoordinates,
+  pickedPoint,
+  registerClusterRequest,
+  splitList,
+} from './registerCluster';
+export type {
+  ClusterRegisterBody,
+  RegisterClusterForm,
+  RegisterClusterStepId,
+} from './registerCluster';
+export {
+  KUBESLICE_HELM_REPO,
+  installCommands,
+  registrationWait,
+  valuesFileName,
+} from './workerInstall';
+export type { RegistrationWait } from './workerInstall';
+export {
+  EXPORT_SERVICE_STEPS,
+  emptyExportServiceForm,
+  emptyPortRow,
+  exportDnsNames,
+  exportServiceRequest,
+  importsReady,
+  parseLabels,
+  portNameWarning,
+  portProblems,
+} from './exportService';
+export type {
+  ExportPortRow,
+  ExportServiceForm,
+  ExportServiceStepId,
+  PortProtocol,
+  ServiceExportBody,
+} from './exportService';
 export type {
   CreateSliceForm,
   CreateSliceStepId,

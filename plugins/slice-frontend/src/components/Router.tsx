@@ -3,6 +3,8 @@ import { FleetPage } from './FleetPage/FleetPage';
 import { SlicePage } from './SlicePage/SlicePage';
 import { OnboardWizardPage } from './OnboardWizard/OnboardWizardPage';
 import { CreateSlicePage } from './CreateSlice/CreateSlicePage';
+import { RegisterClusterPage } from './RegisterCluster/RegisterClusterPage';
+import { ExportServicePage } from './ExportService/ExportServicePage';
 
 /** The plugin's pages: the fleet at the mount point, the create-slice wizard, a slice's tabs below it. */
 export function Router() {
@@ -10,6 +12,11 @@ export function Router() {
     <Routes>
       <Route path="/" element={<FleetPage />} />
       <Route path="/create" element={<CreateSlicePage />} />
+      <Route path="/register-cluster" element={<RegisterClusterPage />} />
+      <Route
+        path="/:hub/:project/:name/export"
+        element={<ExportServicePage />}
+      />
       <Route path="/onboard" element={<OnboardWizardPage />} />
       <Route
         path="/:hub/:project/:name/onboard"

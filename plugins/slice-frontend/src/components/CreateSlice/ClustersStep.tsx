@@ -20,17 +20,22 @@ import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { FleetMap } from '../FleetMap/FleetMap';
 import { useFieldFindings } from '../Wizard';
 
-/** Step 2: members, from a list (with why a cluster cannot join) or on the fleet map. */
+/**
+ * Step 2: members, from a list (with why a cluster cannot join) or on the fleet map.
+ * `held` (changing a slice): members that cannot leave, with why; they stay selected.
+ */
 export function ClustersStep({
   form,
   onChange,
   clusters,
   tunnels,
+  held,
 }: {
   form: CreateSliceForm;
   onChange(patch: Partial<CreateSliceForm>): void;
   clusters: ClusterSummary[];
   tunnels: FleetTunnel[];
+  held?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslationRef(sliceTranslationRef);
   const field = useFieldFindings('spec.clusters');
@@ -46,6 +51,7 @@ export function ClustersStep({
   const toggle = (c: ClusterSummary) => {
     const selected = form.clusters.includes(c.name);
     if (!selected && reasonsOf(c).length) return;
+    if (selected && held?.[c.name]) return;
     onChange({
       clusters: selected
         ? form.clusters.filter(n => n !== c.name)
@@ -75,8 +81,13 @@ export function ClustersStep({
             size="small"
             color="primary"
             label={name}
-            onDelete={() =>
-              onChange({ clusters: form.clusters.filter(n => n !== name) })
+            onDelete={
+              held?.[name]
+                ? undefined
+                : () =>
+                    onChange({
+                      clusters: form.clusters.filter(n => n !== name),
+                    })
             }
           />
         ))}
@@ -100,17 +111,20 @@ export function ClustersStep({
           {inProject.map(c => {
             const reasons = reasonsOf(c);
             const selected = form.clusters.includes(c.name);
+            const hold = selected ? held?.[c.name] : undefined;
             return (
               <TableRow
                 key={c.name}
                 hover
-                selected={selected}
                 data-testid={`cluster-row-${c.name}`}
               >
                 <TableCell padding="checkbox">
                   <Checkbox
+                    color="primary"
                     checked={selected}
-                    disabled={!selected && reasons.length > 0}
+                    disabled={
+                      (!selected && reasons.length > 0) || Boolean(hold)
+                    }
                     onChange={() => toggle(c)}
                     inputProps={{ 'aria-label': c.name }}
                   />
@@ -125,11 +139,12 @@ export function ClustersStep({
                     .join(' · ') || '—'}
                 </TableCell>
                 <TableCell data-testid={`cluster-why-${c.name}`}>
-                  {reasons.length
-                    ? reasons
-                        .map(r => t(`createSlice.clusters.reasons.${r}`))
-                        .join(', ')
-                    : t('createSlice.clusters.yes')}
+                  {hold ??
+                    (reasons.length
+                      ? reasons
+                          .map(r => t(`createSlice.clusters.reasons.${r}`))
+                          .join(', ')
+                      : t('createSlice.clusters.yes'))}
                 </TableCell>
               </TableRow>
             );

@@ -256,6 +256,10 @@ describe('CreateSlicePage', () => {
     expect(finding).toHaveTextContent('overlaps the CNI subnet of gcp-west');
     expect(finding).toHaveTextContent('Go to Network');
     expect(getControl('Apply')).toBeDisabled();
+    // No object from the hub: the request is shown instead.
+    expect(screen.getByTestId('review')).toHaveTextContent(
+      'sliceSubnet: 10.3.0.0/16',
+    );
     expect(screen.getByTestId('wizard-step-network')).toHaveTextContent(
       '1 to fix',
     );

@@ -124,7 +124,7 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
   const blockers: Partial<Record<CreateSliceStepId, string>> = {
     project:
       !form.project || !isDnsLabel(form.name) || nameTaken
-        ? t('createSlice.project.nameHelp')
+        ? t('createSlice.project.blocker')
         : undefined,
     clusters:
       form.clusters.length < 2 ? t('createSlice.clusters.tooFew') : undefined,
@@ -221,6 +221,7 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
               error={write.error}
               findings={write.findings}
               fileName={`sliceconfig-${form.name || 'new'}.yaml`}
+              request={createSliceRequest(form)}
               applying={write.applying}
               onApply={write.apply}
               onRetry={write.runReview}

@@ -25,6 +25,7 @@ import { useSliceLinks } from '../../routes';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { Loaded } from '../common/Loaded';
 import { ServiceCard } from '../ServicesTab/ServicesTab';
+import { ExportServiceButton } from '../ExportService/ExportServiceButton';
 import { tunnelColor } from '../Topology/layout';
 import { useSliceColors } from '../../theme/sliceColors';
 import { failoverRows } from './failover';
@@ -151,6 +152,11 @@ function SliceSection({
               {service.namespace}/{service.name} is not exported on this slice.
               Create a ServiceExport for it in an onboarded namespace.
             </Typography>
+          )}
+          {!svc && (
+            <div style={{ marginTop: 8 }}>
+              <ExportServiceButton slice={slice} service={service} />
+            </div>
           )}
         </InfoCard>
       </Grid>

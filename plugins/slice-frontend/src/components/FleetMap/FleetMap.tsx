@@ -12,6 +12,7 @@ import { healthColor, tunnelColor } from '../Topology/layout';
 import { latencyColor } from '../Latency/scale';
 import { useSliceColors } from '../../theme/sliceColors';
 import { arcPath, tunnelArc, type LonLat, type XY } from './arcs';
+import { clickedPoint, PickMarker, type GeoPoint } from './pick';
 
 /** A tunnel to draw on the map: one slice's pair of members. */
 export type MapTunnel = FleetTunnel;
@@ -51,12 +52,21 @@ export function FleetMap({
   clusters,
   tunnels,
   onClusterClick,
+  onPick,
+  picked,
 }: {
   clusters: ClusterSummary[];
   tunnels: MapTunnel[];
   onClusterClick?: (cluster: ClusterSummary) => void;
+  /** Pick-a-point mode: a click on the globe reports where it landed. */
+  onPick?: (point: GeoPoint) => void;
+  /** A point to mark on the map (the picked location). */
+  picked?: GeoPoint;
 }) {
   const colors = useSliceColors();
+  const pickedXY = picked
+    ? projection([picked.longitude, picked.latitude])
+    : null;
   const [colourBy, setColourBy] = useState<'state' | 'latency'>('state');
   const located = useMemo(
     () =>
@@ -144,10 +154,27 @@ export function FleetMap({
       </div>
       <svg
         viewBox={`0 0 ${W} ${H}`}
-        style={{ width: '100%', maxHeight: 520, display: 'block' }}
         role="img"
         aria-label={`Map of ${located.length} clusters and ${arcs.length} tunnels`}
         data-testid="fleet-map"
+        onClick={
+          onPick
+            ? e => {
+                const point = clickedPoint(
+                  e,
+                  { width: W, height: H },
+                  { invert: projection.invert, forward: projection },
+                );
+                if (point) onPick(point);
+              }
+            : undefined
+        }
+        style={{
+          width: '100%',
+          maxHeight: 520,
+          display: 'block',
+          cursor: onPick ? 'crosshair' : undefined,
+        }}
       >
         <defs>
           <clipPath id="fleet-map-sphere">
@@ -220,6 +247,14 @@ export function FleetMap({
             </text>
           </g>
         ))}
+        {pickedXY && (
+          <PickMarker
+            x={pickedXY[0]}
+            y={pickedXY[1]}
+            color={colors.focus}
+            halo={colors.surface}
+          />
+        )}
       </svg>
     </div>
   );

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Table, type TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import MuiLink from '@material-ui/core/Link';
 import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
@@ -73,15 +75,23 @@ export function ClustersTable({
   clusters,
   showHub,
   onSelect,
+  action,
 }: {
   clusters: ClusterSummary[];
   showHub: boolean;
+  /** Beside the title: "Register cluster" for those who may. */
+  action?: ReactNode;
   /** Called when a cluster's name is clicked (the fleet page filters the slices by it). */
   onSelect?: (cluster: ClusterSummary) => void;
 }) {
   return (
     <Table<ClusterSummary>
-      title={`Clusters (${clusters.length})`}
+      title={
+        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+          <span>{`Clusters (${clusters.length})`}</span>
+          {action}
+        </Box>
+      }
       options={{
         paging: clusters.length > 20,
         pageSize: 20,

@@ -30,6 +30,7 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import { CreateSliceButton } from '../CreateSlice/CreateSliceButton';
+import { RegisterClusterButton } from '../RegisterCluster/RegisterClusterButton';
 
 /** The fleet page's shape in grey while the first answer is on its way. */
 function FleetSkeleton() {
@@ -229,6 +230,7 @@ function FleetContent() {
           clusters={fleet.clusters}
           showHub={fleet.hubs.length > 1}
           onSelect={setSelected}
+          action={<RegisterClusterButton hubs={fleet.hubs} />}
         />
       </Grid>
     </Grid>

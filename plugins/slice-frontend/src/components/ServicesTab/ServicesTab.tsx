@@ -12,7 +12,9 @@ import type {
   SliceService,
 } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
+import Box from '@material-ui/core/Box';
 import { ExportChecklist } from './ExportChecklist';
+import { ExportServiceButton } from '../ExportService/ExportServiceButton';
 import { exportChecklist } from './exportChecklist';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 
@@ -125,22 +127,38 @@ export function ServiceCard({
 
 /** Exports and imports of the slice, one card per service. */
 export function ServicesTab({ slice }: { slice: SliceDetail }) {
+  const exportButton = (
+    <Box display="flex" justifyContent="flex-end" mb={2}>
+      <ExportServiceButton slice={slice} />
+    </Box>
+  );
   if (slice.services.length === 0) {
     return (
-      <EmptyState
-        missing="content"
-        title="No services exported on this slice"
-        description="Create a ServiceExport in an onboarded namespace of a member cluster; it is imported on every member and reachable as <name>.<namespace>.svc.slice.local."
-      />
+      <>
+        {exportButton}
+        <EmptyState
+          missing="content"
+          title="No services exported on this slice"
+          description="Create a ServiceExport in an onboarded namespace of a member cluster; it is imported on every member and reachable as <name>.<namespace>.svc.slice.local."
+        />
+      </>
     );
   }
   return (
-    <Grid container spacing={3}>
-      {slice.services.map(service => (
-        <Grid item xs={12} lg={6} key={`${service.namespace}/${service.name}`}>
-          <ServiceCard service={service} slice={slice} />
-        </Grid>
-      ))}
-    </Grid>
+    <>
+      {exportButton}
+      <Grid container spacing={3}>
+        {slice.services.map(service => (
+          <Grid
+            item
+            xs={12}
+            lg={6}
+            key={`${service.namespace}/${service.name}`}
+          >
+            <ServiceCard service={service} slice={slice} />
+          </Grid>
+        ))}
+      </Grid>
+    </>
   );
 }

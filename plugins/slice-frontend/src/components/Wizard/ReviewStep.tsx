@@ -10,6 +10,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { stringify } from 'yaml';
 import {
   stepOfField,
   type WizardStepFields,
@@ -31,6 +32,8 @@ export interface ReviewStepProps {
   error?: SliceWriteError;
   findings: WizardFinding[];
   fileName: string;
+  /** The request body, shown when the hub refused to produce the object. */
+  request?: unknown;
   applying: boolean;
   onApply(): void;
   onRetry(): void;
@@ -104,7 +107,12 @@ export function ReviewStep(props: ReviewStepProps) {
         {result ? (
           <CodeSnippet text={result.yaml} language="yaml" showCopyCodeButton />
         ) : (
-          <Alert severity="info">{t('wizard.yamlRefused')}</Alert>
+          <>
+            <Alert severity="info">{t('wizard.yamlRefused')}</Alert>
+            {props.request !== undefined && (
+              <CodeSnippet text={stringify(props.request)} language="yaml" />
+            )}
+          </>
         )}
       </Box>
       <Box mt={2} display="flex" alignItems="center" style={{ gap: 8 }}>

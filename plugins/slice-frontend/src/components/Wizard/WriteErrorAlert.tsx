@@ -14,7 +14,7 @@ export function WriteErrorAlert({
 }) {
   const { t } = useTranslationRef(sliceTranslationRef);
   const message = { message: error.message };
-  let text = t('wizard.failed', message);
+  let text: string = t('wizard.failed', message);
   if (error.kind === 'forbidden') text = t('wizard.forbidden', message);
   else if (error.kind === 'network' || error.kind === 'unavailable')
     text = t('wizard.unavailable', message);
