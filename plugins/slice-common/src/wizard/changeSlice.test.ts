@@ -1,6 +1,7 @@
 import type { SliceDetail } from '../fleet/types';
 import {
   CHANGE_SLICE_STEPS,
+  applySliceUpdate,
   changeSliceForm,
   changesSomething,
   memberHold,
@@ -277,5 +278,58 @@ describe('CHANGE_SLICE_STEPS', () => {
         'spec.namespaceIsolationProfile.allowedNamespaces[0]',
       ),
     ).toBe('namespaces');
+  });
+});
+
+describe('applySliceUpdate', () => {
+  it('re-applies the change to what is stored now, keeping what others changed', () => {
+    const base = changeSliceForm(slice());
+    const edited = {
+      ...base,
+      clusters: ['a', 'c', 'd'],
+      isolationEnabled: false,
+      qos: { kind: 'profile' as const, profile: 'silver' },
+      allowedNamespaces: [
+        ...base.allowedNamespaces,
+        { namespace: 'audit', clusters: ['a'] },
+      ],
+    };
+    const body = sliceUpdateRequest(base, edited);
+    // Meanwhile someone else added member e and allowed namespace ops.
+    const newer = {
+      ...base,
+      clusters: [...base.clusters, 'e'],
+      allowedNamespaces: [
+        ...base.allowedNamespaces,
+        { namespace: 'ops', clusters: [] },
+      ],
+    };
+    const again = applySliceUpdate(newer, body);
+    expect(again.clusters).toEqual(['a', 'c', 'e', 'd']);
+    expect(again.isolationEnabled).toBe(false);
+    expect(again.qos).toEqual({ kind: 'profile', profile: 'silver' });
+    expect(again.allowedNamespaces.map(e => e.namespace)).toEqual([
+      'monitoring',
+      'logging',
+      'ops',
+      'audit',
+    ]);
+    expect(sliceUpdateRequest(newer, again)).toEqual(body);
+  });
+
+  it('inline QoS details replace a profile', () => {
+    const base = changeSliceForm(slice());
+    const details = {
+      priority: 0,
+      bandwidthCeilingKbps: 9,
+      bandwidthGuaranteedKbps: 1,
+      dscpClass: 'EF' as const,
+    };
+    expect(
+      applySliceUpdate(base, { qos: { qosProfileDetails: details } }).qos,
+    ).toEqual({
+      kind: 'custom',
+      details: { queueType: 'HTB', tcType: 'BANDWIDTH_CONTROL', ...details },
+    });
   });
 });

@@ -60,6 +60,17 @@ export const CHANGE_SLICE_STEPS = [
 
 export type ChangeSliceStepId = (typeof CHANGE_SLICE_STEPS)[number]['id'];
 
+type QosDetails = Extract<
+  CreateSliceForm['qos'],
+  { kind: 'custom' }
+>['details'];
+
+/** The create form's QoS values: what a slice's inline QoS is filled up with. */
+function defaultDetails(): QosDetails {
+  const { qos } = emptyCreateSliceForm();
+  return qos.kind === 'custom' ? { ...qos.details } : (undefined as never);
+}
+
 const entriesOf = (list: SliceNamespaceSelection[] | undefined) =>
   (list ?? [])
     .filter(e => e.namespace)
@@ -95,8 +106,7 @@ export function changeSliceForm(
     ? spec.clusters.filter((c): c is string => typeof c === 'string')
     : slice.members.map(m => m.cluster);
   const profileName = spec.standardQosProfileName ?? slice.qos.profile;
-  const defaults =
-    empty.qos.kind === 'custom' ? empty.qos.details : ({} as never);
+  const defaults = defaultDetails();
   const { profile: _, ...summaryDetails } = slice.qos;
   const details = spec.qosProfileDetails ?? summaryDetails;
   return {
@@ -117,7 +127,7 @@ export function changeSliceForm(
         ? { kind: 'profile', profile: profileName }
         : {
             kind: 'custom',
-            details: { ...defaults, ...details } as typeof defaults,
+            details: { ...defaults, ...details } as QosDetails,
           },
   };
 }
@@ -213,4 +223,45 @@ export function memberHold(
     .map(s => `${s.name}.${s.namespace}`);
   if (!namespaces.size && !exports.length) return undefined;
   return { cluster, namespaces: [...namespaces].sort(), exports };
+}
+
+/**
+ * The user's change applied to a newer stored slice (after a 409: reload, re-apply): the
+ * form opened with what is stored now, plus the members, QoS, isolation and allowed
+ * namespaces the user changed — so the review shows what the write will produce.
+ */
+export function applySliceUpdate(
+  base: CreateSliceForm,
+  body: SliceUpdateBody,
+): CreateSliceForm {
+  const removed = body.removeClusters ?? [];
+  const clusters = [
+    ...base.clusters.filter(c => !removed.includes(c)),
+    ...(body.addClusters ?? []).filter(c => !base.clusters.includes(c)),
+  ];
+  const gone = [
+    ...(body.removeAllowedNamespaces ?? []),
+    ...(body.addAllowedNamespaces ?? []).map(e => e.namespace),
+  ];
+  return {
+    ...base,
+    clusters,
+    isolationEnabled: body.isolationEnabled ?? base.isolationEnabled,
+    allowedNamespaces: [
+      ...base.allowedNamespaces.filter(e => !gone.includes(e.namespace)),
+      ...entriesOf(body.addAllowedNamespaces),
+    ],
+    qos: body.qos ? qosOf(base.qos, body.qos) : base.qos,
+  };
+}
+
+function qosOf(
+  current: CreateSliceForm['qos'],
+  qos: NonNullable<SliceUpdateBody['qos']>,
+): CreateSliceForm['qos'] {
+  if (!qos.qosProfileDetails)
+    return { kind: 'profile', profile: qos.standardQosProfileName ?? '' };
+  const details =
+    current.kind === 'custom' ? current.details : defaultDetails();
+  return { kind: 'custom', details: { ...details, ...qos.qosProfileDetails } };
 }

@@ -114,6 +114,7 @@ export type {
 } from './namespaceWizard';
 export {
   CHANGE_SLICE_STEPS,
+  applySliceUpdate,
   changeSliceForm,
   changesSomething,
   memberHold,

@@ -3,6 +3,7 @@ import { FleetPage } from './FleetPage/FleetPage';
 import { SlicePage } from './SlicePage/SlicePage';
 import { OnboardWizardPage } from './OnboardWizard/OnboardWizardPage';
 import { CreateSlicePage } from './CreateSlice/CreateSlicePage';
+import { ChangeSlicePage } from './ChangeSlice/ChangeSlicePage';
 import { RegisterClusterPage } from './RegisterCluster/RegisterClusterPage';
 import { ExportServicePage } from './ExportService/ExportServicePage';
 
@@ -22,6 +23,7 @@ export function Router() {
         path="/:hub/:project/:name/onboard"
         element={<OnboardWizardPage />}
       />
+      <Route path="/:hub/:project/:name/edit" element={<ChangeSlicePage />} />
       <Route path="/:hub/:project/:name/*" element={<SlicePage />} />
     </Routes>
   );

@@ -23,6 +23,7 @@ import { ServicesTab } from './ServicesTab';
 import { TopologyTab } from './TopologyTab';
 import { YamlTab } from './YamlTab';
 import { ChangesTab } from './ChangesTab';
+import { SliceActions } from '../DeleteSlice/SliceActions';
 import { sliceTranslationRef } from '../../translation';
 
 /** `/slices/:hub/:project/:name`: one slice, in tabs. */
@@ -67,6 +68,7 @@ export function SlicePage() {
         {slice && (
           <HeaderLabel label={t('slicePage.labels.mode')} value={slice.mode} />
         )}
+        {slice && <SliceActions slice={slice} />}
         {state.loadedAt !== undefined && (
           <HeaderLabel
             label={t('slicePage.labels.data')}
