@@ -10,7 +10,12 @@ import {
   type AnyApiFactory,
 } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
@@ -74,7 +79,13 @@ function legacySliceApi(): SliceApi {
 
 function app(children: ReactNode, route: string) {
   return renderInTestApp(
-    <TestApiProvider apis={[[sliceApiRef, legacySliceApi()]]}>
+    <TestApiProvider
+      apis={[
+        [sliceApiRef, legacySliceApi()],
+        // A legacy app gets it from @backstage/app-defaults; the wizards' buttons ask it.
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <Routes>
         <Route path="/slices/*" element={<SliceFleetPage />} />
         <Route path="/catalog" element={children} />

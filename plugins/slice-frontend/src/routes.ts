@@ -11,6 +11,22 @@ export function useSliceLinks() {
     fleet: () => base || '/',
     /** The create-slice wizard. */
     create: () => `${base}/create`,
+    /** The onboarding wizard, for one slice or starting with the choice of a slice. */
+    onboard: (
+      ref?: { hub: string; project: string; name: string },
+      start: { namespace?: string; mode?: 'onboard' | 'offboard' } = {},
+    ) => {
+      const query = new URLSearchParams();
+      if (start.namespace) query.set('namespace', start.namespace);
+      if (start.mode === 'offboard') query.set('mode', 'offboard');
+      const path = ref
+        ? `${base}/${[ref.hub, ref.project, ref.name]
+            .map(encodeURIComponent)
+            .join('/')}/onboard`
+        : `${base}/onboard`;
+      const search = query.toString();
+      return search ? `${path}?${search}` : path;
+    },
     slice: (
       ref: { hub: string; project: string; name: string },
       tab?: string,

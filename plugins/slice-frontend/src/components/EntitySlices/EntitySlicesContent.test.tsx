@@ -84,6 +84,29 @@ describe('EntitySlicesContent', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('offers to onboard the namespace of a service that is not on the slice yet', async () => {
+    await render({
+      'kubeslice.io/slice': 'arcade/pacman',
+      'kubeslice.io/service': 'web/frontend',
+    });
+    const section = await screen.findByTestId('entity-slice-pacman');
+    expect(section).toHaveTextContent('web/frontend is not exported');
+    expect(within(section).getByTestId('onboard-button')).toHaveAttribute(
+      'href',
+      '/slices/demo/arcade/pacman/onboard?namespace=web',
+    );
+  });
+
+  it('does not offer onboarding when the service namespace is already on the slice', async () => {
+    await render({
+      'kubeslice.io/slice': 'arcade/pacman',
+      'kubeslice.io/service': 'mongodb/other',
+    });
+    const section = await screen.findByTestId('entity-slice-pacman');
+    expect(section).toHaveTextContent('mongodb/other is not exported');
+    expect(within(section).queryByTestId('onboard-button')).toBeNull();
+  });
+
   it('names annotated slices that are not visible, and shows the others', async () => {
     await render({ 'kubeslice.io/slice': 'arcade/pacman, acme/ledger' });
     expect(

@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import {
   EmptyState,
   InfoCard,
@@ -26,6 +27,7 @@ import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { Loaded } from '../common/Loaded';
 import { ServiceCard } from '../ServicesTab/ServicesTab';
 import { ExportServiceButton } from '../ExportService/ExportServiceButton';
+import { OnboardButton } from '../OnboardWizard/OnboardButton';
 import { tunnelColor } from '../Topology/layout';
 import { useSliceColors } from '../../theme/sliceColors';
 import { failoverRows } from './failover';
@@ -124,6 +126,13 @@ function Failover({
   );
 }
 
+/** Whether the slice asks for `namespace` on some member (the service must live in an onboarded one). */
+function onSlice(slice: SliceDetail, namespace: string): boolean {
+  return slice.namespaceStates.some(
+    n => n.namespace === namespace && n.role === 'application' && n.requested,
+  );
+}
+
 function SliceSection({
   slice,
   service,
@@ -154,9 +163,16 @@ function SliceSection({
             </Typography>
           )}
           {!svc && (
-            <div style={{ marginTop: 8 }}>
+            <Box display="flex" gridGap={8} mt={1}>
+              {service && !onSlice(slice, service.namespace) && (
+                <OnboardButton
+                  slice={slice}
+                  namespace={service.namespace}
+                  variant="outlined"
+                />
+              )}
               <ExportServiceButton slice={slice} service={service} />
-            </div>
+            </Box>
           )}
         </InfoCard>
       </Grid>

@@ -31,7 +31,11 @@ describe('ExportServiceWizard', () => {
     posts.length = 0;
   });
 
-  const render = (authorize = AuthorizeResult.ALLOW) =>
+  const render = (
+    authorize:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) =>
     renderInTestApp(
       <ExportServiceWizard
         slice={ref}

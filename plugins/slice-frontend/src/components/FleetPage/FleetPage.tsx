@@ -30,6 +30,7 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import { CreateSliceButton } from '../CreateSlice/CreateSliceButton';
+import { OnboardButton } from '../OnboardWizard/OnboardButton';
 import { RegisterClusterButton } from '../RegisterCluster/RegisterClusterButton';
 
 /** The fleet page's shape in grey while the first answer is on its way. */
@@ -188,7 +189,8 @@ function FleetContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end" mb={1}>
+        <Box display="flex" justifyContent="flex-end" gridGap={8} mb={1}>
+          <OnboardButton variant="outlined" />
           <CreateSliceButton hubs={fleet.hubs} />
         </Box>
         {selected && (

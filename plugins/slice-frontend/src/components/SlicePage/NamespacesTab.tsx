@@ -7,6 +7,7 @@ import type {
   SliceDetail,
 } from '@slice-portal/plugin-slice-common';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
+import { OnboardButton } from '../OnboardWizard/OnboardButton';
 
 const STATE_STYLE: Record<
   NamespaceOnCluster['state'],
@@ -36,7 +37,7 @@ function StateChip({ state }: { state: NamespaceOnCluster['state'] }) {
   );
 }
 
-const columns: TableColumn<NamespaceOnCluster>[] = [
+const columnsFor = (slice: SliceDetail): TableColumn<NamespaceOnCluster>[] => [
   { title: 'Namespace', field: 'namespace', highlight: true },
   { title: 'Role', field: 'role' },
   {
@@ -51,16 +52,25 @@ const columns: TableColumn<NamespaceOnCluster>[] = [
     },
   },
   { title: 'State', render: n => <StateChip state={n.state} /> },
+  {
+    title: '',
+    align: 'right',
+    render: n =>
+      n.role === 'application' && n.requested ? (
+        <OnboardButton slice={slice} namespace={n.namespace} mode="offboard" />
+      ) : null,
+  },
 ];
 
 /** Per member cluster: the namespaces asked for and what the worker onboarded. */
 export function NamespacesTab({ slice }: { slice: SliceDetail }) {
   const clusters = slice.members.map(m => m.cluster);
   const pending = slice.namespaceStates.filter(n => n.state === 'pending');
+  const columns = columnsFor(slice);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <InfoCard title="Isolation">
+        <InfoCard title="Isolation" action={<OnboardButton slice={slice} />}>
           <Typography variant="body2">
             {slice.isolationEnabled
               ? `Isolation is enabled: pods in the slice's namespaces only accept traffic from the slice and from the allowed namespaces (${
@@ -89,8 +99,8 @@ export function NamespacesTab({ slice }: { slice: SliceDetail }) {
               data={rows}
               emptyContent={
                 <div style={{ padding: 16 }}>
-                  No namespaces requested on this cluster. Add them under
-                  namespaceIsolationProfile.applicationNamespaces.
+                  No namespaces requested on this cluster. Onboard namespaces
+                  puts them on it.
                 </div>
               }
             />

@@ -1,4 +1,5 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -9,11 +10,15 @@ import { errorBody, setupSliceServer } from '../../__testUtils__/server';
 import { SlicePage } from './SlicePage';
 import { getControl } from '../../__testUtils__/controls';
 
-function renderAt(tab = '') {
+function renderAt(
+  tab = '',
+  { permission = mockApis.permission(), slice = 'pacman' } = {},
+) {
   return renderInTestApp(<SlicePage />, {
     features: [slicePlugin],
+    apis: [permission],
     mountPath: '/slices/:hub/:project/:name/*',
-    initialRouteEntries: [`/slices/demo/arcade/pacman${tab}`],
+    initialRouteEntries: [`/slices/demo/arcade/${slice}${tab}`],
     mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
   });
 }
@@ -177,6 +182,45 @@ describe('SlicePage', () => {
       'mongodb on gcp-west, mongodb on edge-nyc',
     );
     expect(screen.getAllByText('requested, not onboarded').length).toBe(2);
+  });
+
+  it('namespaces: offers onboarding and offboarding to a user who may change the slice', async () => {
+    await renderAt('/namespaces');
+    const onboard = await screen.findByTestId('onboard-button');
+    await waitFor(() =>
+      expect(onboard).not.toHaveAttribute('aria-disabled', 'true'),
+    );
+    expect(onboard).toHaveAttribute(
+      'href',
+      '/slices/demo/arcade/pacman/onboard',
+    );
+    const offboard = screen
+      .getAllByTestId('offboard-button')
+      .map(a => a.getAttribute('href'));
+    expect(offboard).toContain(
+      '/slices/demo/arcade/pacman/onboard?namespace=mongodb&mode=offboard',
+    );
+  });
+
+  it('namespaces: onboarding is disabled, with the reason, for a user who may not change the slice', async () => {
+    // usePermission caches decisions per resource for the whole file: ask about a slice no
+    // other test asked about.
+    server.use(
+      http.get('*/api/slice/v1/slices/demo/arcade/tetris', () =>
+        HttpResponse.json({ ...sliceDetail, name: 'tetris' }),
+      ),
+    );
+    await renderAt('/namespaces', {
+      slice: 'tetris',
+      permission: mockApis.permission({ authorize: AuthorizeResult.DENY }),
+    });
+    const onboard = await screen.findByTestId('onboard-button');
+    await waitFor(() =>
+      expect(onboard).toHaveAttribute('aria-disabled', 'true'),
+    );
+    expect(
+      screen.getAllByLabelText('You may not change slice tetris.').length,
+    ).toBeGreaterThan(0);
   });
 
   it('services: DNS names, import state per cluster and the failing checklist step', async () => {
