@@ -5,6 +5,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   sliceDeletePermission,
   sliceResourceRef,
@@ -15,6 +16,14 @@ import { sliceTranslationRef } from '../../translation';
 import { useSliceLinks } from '../../routes';
 import type { PollTiming } from '../Wizard';
 import { DeleteSliceDialog } from './DeleteSliceDialog';
+
+/** On the page header: its text colour (the theme's), whatever the header's background. */
+const useStyles = makeStyles(theme => {
+  const color =
+    (theme as { page?: { fontColor?: string } }).page?.fontColor ??
+    theme.palette.common.white;
+  return { onHeader: { color, borderColor: color } };
+});
 
 /**
  * The slice page's "Change" and "Delete": offered only as far as the permission policy
@@ -39,6 +48,7 @@ export function SliceActions({
     resourceRef,
   });
   const [deleting, setDeleting] = useState(false);
+  const classes = useStyles();
   const why = (allowed: boolean, text: string) => (allowed ? '' : text);
   return (
     <Box display="flex" style={{ gap: 8 }} data-testid="slice-actions">
@@ -53,7 +63,7 @@ export function SliceActions({
         <span data-testid="slice-change-wrap">
           <Button
             variant="outlined"
-            color="inherit"
+            className={classes.onHeader}
             component={RouterLink}
             to={links.slice(slice, 'edit')}
             disabled={update.loading || !update.allowed}
@@ -74,7 +84,7 @@ export function SliceActions({
         <span data-testid="slice-delete-wrap">
           <Button
             variant="outlined"
-            color="inherit"
+            className={classes.onHeader}
             onClick={() => setDeleting(true)}
             disabled={remove.loading || !remove.allowed}
             data-testid="slice-delete"
