@@ -161,6 +161,7 @@ export function ClustersStep({
             x => x.hub === form.hub && x.project === form.project,
           )}
           onClusterClick={toggle}
+          selected={new Set(form.clusters)}
         />
       </Box>
     </Box>

@@ -230,6 +230,22 @@ describe('CreateSlicePage', () => {
     );
   });
 
+  it('picks clusters on the map as well as in the list, and rings the chosen ones there', async () => {
+    await render();
+    await waitFor(() => expect(input('slice-name')).toBeInTheDocument());
+    fireEvent.change(input('slice-name'), { target: { value: 'tetris' } });
+    next();
+    const onMap = screen.getByTestId('map-cluster-gcp-west');
+    expect(onMap).toHaveAttribute('data-selected', 'false');
+    fireEvent.click(onMap);
+    expect(screen.getByTestId('clusters-selected')).toHaveTextContent(
+      '1 selected',
+    );
+    expect(onMap).toHaveAttribute('data-selected', 'true');
+    fireEvent.click(onMap);
+    expect(onMap).toHaveAttribute('data-selected', 'false');
+  });
+
   it('shows a preflight refusal beside its field, blocks apply, and goes back to the step', async () => {
     answerCreate(() =>
       HttpResponse.json(

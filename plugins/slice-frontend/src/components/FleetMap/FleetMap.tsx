@@ -54,6 +54,7 @@ export function FleetMap({
   onClusterClick,
   onPick,
   picked,
+  selected,
 }: {
   clusters: ClusterSummary[];
   tunnels: MapTunnel[];
@@ -62,6 +63,8 @@ export function FleetMap({
   onPick?: (point: GeoPoint) => void;
   /** A point to mark on the map (the picked location). */
   picked?: GeoPoint;
+  /** Names of clusters to ring as chosen (the create-slice wizard's members). */
+  selected?: ReadonlySet<string>;
 }) {
   const colors = useSliceColors();
   const pickedXY = picked
@@ -216,6 +219,7 @@ export function FleetMap({
           <g
             key={clusterKey(c)}
             data-testid={`map-cluster-${c.name}`}
+            data-selected={selected ? selected.has(c.name) : undefined}
             transform={`translate(${x},${y})`}
             onClick={() => onClusterClick?.(c)}
             style={{ cursor: onClusterClick ? 'pointer' : 'default' }}
@@ -228,6 +232,14 @@ export function FleetMap({
                 ...c.health.reasons,
               ].join('\n')}
             </title>
+            {selected?.has(c.name) && (
+              <circle
+                r={10}
+                fill="none"
+                stroke={colors.focus}
+                strokeWidth={2.5}
+              />
+            )}
             <circle
               r={6}
               fill={healthColor(c.health.state, colors)}
