@@ -4,16 +4,24 @@ import Box from '@material-ui/core/Box';
 import MuiLink from '@material-ui/core/Link';
 import type { ClusterSummary } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
+
+type SliceT = TranslationFunction<typeof sliceTranslationRef.T>;
 
 const nowrap = { whiteSpace: 'nowrap' as const };
 
 function columnsFor(
+  t: SliceT,
   showHub: boolean,
   onSelect?: (c: ClusterSummary) => void,
 ): TableColumn<ClusterSummary>[] {
   return [
     {
-      title: 'Cluster',
+      title: t('fleetPage.columns.cluster'),
       field: 'name',
       highlight: true,
       cellStyle: nowrap,
@@ -23,7 +31,7 @@ function columnsFor(
             component="button"
             variant="body2"
             onClick={() => onSelect(row)}
-            title={`Show the slices of ${row.name}`}
+            title={t('fleetPage.clusters.showSlices', { name: row.name })}
           >
             {row.name}
           </MuiLink>
@@ -31,9 +39,9 @@ function columnsFor(
           row.name
         ),
     },
-    { title: 'Project', field: 'project' },
+    { title: t('fleetPage.columns.project'), field: 'project' },
     {
-      title: 'Location',
+      title: t('fleetPage.columns.location'),
       customFilterAndSearch: (query, row) =>
         `${row.geo.cloudProvider} ${row.geo.cloudRegion}`
           .toLowerCase()
@@ -44,12 +52,12 @@ function columnsFor(
           .join(' · ') || '—',
     },
     {
-      title: 'Registration',
+      title: t('fleetPage.columns.registration'),
       field: 'registrationStatus',
       render: row => row.registrationStatus ?? '—',
     },
     {
-      title: 'Health',
+      title: t('fleetPage.columns.health'),
       customSort: (a, b) => a.health.state.localeCompare(b.health.state),
       customFilterAndSearch: (query, row) =>
         [row.health.state, ...row.health.reasons]
@@ -59,13 +67,18 @@ function columnsFor(
       render: row => <HealthStatus health={row.health} />,
     },
     {
-      title: 'Slices',
+      title: t('fleetPage.columns.slices'),
       customFilterAndSearch: (query, row) =>
         row.slices.join(' ').includes(String(query)),
       render: row => row.slices.join(', ') || '—',
     },
     ...(showHub
-      ? [{ title: 'Hub', field: 'hub' } as TableColumn<ClusterSummary>]
+      ? [
+          {
+            title: t('fleetPage.columns.hub'),
+            field: 'hub',
+          } as TableColumn<ClusterSummary>,
+        ]
       : []),
   ];
 }
@@ -84,11 +97,16 @@ export function ClustersTable({
   /** Called when a cluster's name is clicked (the fleet page filters the slices by it). */
   onSelect?: (cluster: ClusterSummary) => void;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   return (
     <Table<ClusterSummary>
       title={
         <Box display="flex" alignItems="center" style={{ gap: 16 }}>
-          <span>{`Clusters (${clusters.length})`}</span>
+          <span>
+            {t('fleetPage.clusters.title', {
+              total: String(clusters.length),
+            })}
+          </span>
           {action}
         </Box>
       }
@@ -98,14 +116,10 @@ export function ClustersTable({
         search: true,
         padding: 'dense',
       }}
-      columns={columnsFor(showHub, onSelect)}
+      columns={columnsFor(t, showHub, onSelect)}
       data={clusters}
       emptyContent={
-        <div style={{ padding: 16 }}>
-          No clusters you can see. Register a worker cluster on the hub (a
-          Cluster in the project namespace), or ask a platform engineer for
-          access to a project.
-        </div>
+        <div style={{ padding: 16 }}>{t('fleetPage.clusters.empty')}</div>
       }
     />
   );

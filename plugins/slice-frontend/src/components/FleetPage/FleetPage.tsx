@@ -32,6 +32,8 @@ import Box from '@material-ui/core/Box';
 import { CreateSliceButton } from '../CreateSlice/CreateSliceButton';
 import { OnboardButton } from '../OnboardWizard/OnboardButton';
 import { RegisterClusterButton } from '../RegisterCluster/RegisterClusterButton';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 
 /** The fleet page's shape in grey while the first answer is on its way. */
 function FleetSkeleton() {
@@ -65,6 +67,7 @@ function FleetSkeleton() {
 }
 
 function FleetContent() {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const { fleet, error, loading, loadedAt, refresh } = useFleet();
   const tunnels = useFleetTunnels(Boolean(fleet));
   const [selected, setSelected] = useState<ClusterSummary>();
@@ -90,15 +93,15 @@ function FleetContent() {
     return (
       <EmptyState
         missing="info"
-        title="No KubeSlice hubs configured"
-        description="Add your controller clusters under slice.hubs in app-config.yaml; the plugin README shows how."
+        title={t('fleetPage.noHubs.title')}
+        description={t('fleetPage.noHubs.description')}
       />
     );
   }
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <ContentHeader title="Fleet">
+        <ContentHeader title={t('fleetPage.heading')}>
           <span style={{ marginRight: 16 }}>
             <StaleBadge loadedAt={loadedAt} error={error} />
           </span>
@@ -108,7 +111,7 @@ function FleetContent() {
             onClick={refresh}
             disabled={loading}
           >
-            Refresh
+            {t('fleetPage.refresh')}
           </Button>
         </ContentHeader>
       </Grid>
@@ -116,9 +119,9 @@ function FleetContent() {
         <Grid item xs={12}>
           <WarningPanel
             severity="warning"
-            title={`Could not refresh; showing data from ${formatAge(
-              fleet.generatedAt,
-            )}`}
+            title={t('fleetPage.refreshFailed', {
+              age: formatAge(fleet.generatedAt, t),
+            })}
             message={error.message}
           />
         </Grid>
@@ -127,7 +130,10 @@ function FleetContent() {
         <Grid item xs={12} key={e.source}>
           <WarningPanel
             severity="error"
-            title={`${e.source} is ${e.state}`}
+            title={t('common.sourceError', {
+              source: e.source,
+              state: e.state,
+            })}
             message={e.message}
           />
         </Grid>
@@ -136,18 +142,22 @@ function FleetContent() {
         <HubCards hubs={fleet.hubs} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <HealthSummary title="Clusters" counts={fleet.counts.clusters} />
+        <HealthSummary kind="clusters" counts={fleet.counts.clusters} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <HealthSummary title="Slices" counts={fleet.counts.slices} />
+        <HealthSummary kind="slices" counts={fleet.counts.slices} />
       </Grid>
       <Grid item xs={12}>
         <InfoCard
-          title={view === 'graph' ? 'Cluster graph' : 'Fleet map'}
+          title={
+            view === 'graph'
+              ? t('fleetPage.view.graphTitle')
+              : t('fleetPage.view.mapTitle')
+          }
           subheader={
             view === 'graph'
-              ? 'Every cluster pair that shares a slice as one edge; hover or click a cluster to highlight its pairs and list its slices'
-              : 'Clusters at their geoLocation, tunnels between slice members; click a cluster to list its slices'
+              ? t('fleetPage.view.graphSubheader')
+              : t('fleetPage.view.mapSubheader')
           }
           action={
             <ToggleButtonGroup
@@ -155,14 +165,14 @@ function FleetContent() {
               exclusive
               value={view}
               onChange={(_, v) => v && setView(v)}
-              aria-label="Fleet view"
+              aria-label={t('fleetPage.view.aria')}
               style={{ marginTop: 8, marginRight: 8 }}
             >
               <ToggleButton value="map" data-testid="view-map">
-                Map
+                {t('fleetPage.view.map')}
               </ToggleButton>
               <ToggleButton value="graph" data-testid="view-graph">
-                Graph
+                {t('fleetPage.view.graph')}
               </ToggleButton>
             </ToggleButtonGroup>
           }
@@ -183,7 +193,9 @@ function FleetContent() {
           )}
           {!tunnels.value && tunnels.error && (
             <Typography variant="caption" color="error">
-              Tunnels could not be loaded: {tunnels.error.message}
+              {t('fleetPage.view.tunnelsFailed', {
+                message: tunnels.error.message,
+              })}
             </Typography>
           )}
         </InfoCard>
@@ -196,7 +208,7 @@ function FleetContent() {
         {selected && (
           <Chip
             data-testid="cluster-filter"
-            label={`Slices on ${selected.name}`}
+            label={t('fleetPage.slicesOn', { cluster: selected.name })}
             onDelete={() => setSelected(undefined)}
             style={{ marginBottom: 8 }}
           />
@@ -204,11 +216,11 @@ function FleetContent() {
         {fleet.slices.length === 0 ? (
           <EmptyState
             missing="content"
-            title="No slices you can see"
+            title={t('fleetPage.noSlices.title')}
             description={
               fleet.errors.length > 0
-                ? 'Some sources could not be read (see above); slices there will appear once they can be. Otherwise create a SliceConfig in a project namespace on the hub, or ask a platform engineer to give your group a project (slice.tenancy.projects).'
-                : 'Create a SliceConfig in a project namespace on the hub (kubectl apply -n kubeslice-<project> -f sliceconfig.yaml). If you expected slices here, ask a platform engineer to give your group a project (slice.tenancy.projects).'
+                ? t('fleetPage.noSlices.withErrors')
+                : t('fleetPage.noSlices.none')
             }
           />
         ) : (
@@ -241,12 +253,10 @@ function FleetContent() {
 
 /** `/slices`: the fleet's hubs, clusters and slices with their health. */
 export function FleetPage() {
+  const { t } = useTranslationRef(sliceTranslationRef);
   return (
     <Page themeId="tool">
-      <Header
-        title="Slices"
-        subtitle="Multi-cluster KubeSlice slices across your fleet"
-      />
+      <Header title={t('fleetPage.title')} subtitle={t('fleetPage.subtitle')} />
       <Content>
         <FleetContent />
       </Content>

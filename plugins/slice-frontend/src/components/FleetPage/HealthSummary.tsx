@@ -1,24 +1,27 @@
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   HEALTH_STATES,
   type HealthCounts,
 } from '@slice-portal/plugin-slice-common';
-import { HealthIcon, healthLabel } from '../HealthStatus/HealthStatus';
+import { HealthIcon } from '../HealthStatus/HealthStatus';
+import { sliceTranslationRef } from '../../translation';
 
-/** "Clusters: 6 Healthy · 1 Warning", only the states that occur. */
+/** "7 clusters" and a chip per state that occurs: "6 Healthy", "1 Warning". */
 export function HealthSummary({
-  title,
+  kind,
   counts,
 }: {
-  title: string;
+  kind: 'clusters' | 'slices';
   counts: HealthCounts;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const total = HEALTH_STATES.reduce((sum, s) => sum + counts[s], 0);
   return (
-    <div data-testid={`summary-${title.toLowerCase()}`}>
+    <div data-testid={`summary-${kind}`}>
       <Typography variant="h6">
-        {total} {title.toLowerCase()}
+        {t(`fleetPage.summary.${kind}`, { total: String(total) })}
       </Typography>
       {HEALTH_STATES.filter(s => counts[s] > 0).map(state => (
         <Chip
@@ -26,9 +29,12 @@ export function HealthSummary({
           size="small"
           variant="outlined"
           label={
-            <HealthIcon state={state}>{`${counts[state]} ${healthLabel(
-              state,
-            )}`}</HealthIcon>
+            <HealthIcon state={state}>
+              {t('fleetPage.summary.state', {
+                n: String(counts[state]),
+                label: t(`health.${state}`),
+              })}
+            </HealthIcon>
           }
           style={{ marginRight: 8 }}
         />

@@ -11,32 +11,41 @@ import type {
   HubSummary,
   SourceState,
 } from '@slice-portal/plugin-slice-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { formatAge } from './age';
+import { sliceTranslationRef } from '../../translation';
 
 function SyncState({ state }: { state: SourceState }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   switch (state) {
     case 'ok':
-      return <StatusOK>In sync</StatusOK>;
+      return <StatusOK>{t('fleetPage.hub.inSync')}</StatusOK>;
     case 'degraded':
-      return <StatusWarning>Partly synced</StatusWarning>;
+      return <StatusWarning>{t('fleetPage.hub.partlySynced')}</StatusWarning>;
     case 'unreachable':
-      return <StatusError>Unreachable</StatusError>;
+      return <StatusError>{t('fleetPage.hub.unreachable')}</StatusError>;
     default:
-      return <StatusPending>Connecting</StatusPending>;
+      return <StatusPending>{t('fleetPage.hub.connecting')}</StatusPending>;
   }
 }
 
 /** One card per hub: whether the portal's copy of it is current, and what it holds. */
 export function HubCards({ hubs }: { hubs: HubSummary[] }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   return (
     <Grid container spacing={2}>
       {hubs.map(hub => (
         <Grid item xs={12} md={6} lg={4} key={hub.name}>
-          <InfoCard title={hub.title} subheader={`hub ${hub.name}`}>
+          <InfoCard
+            title={hub.title}
+            subheader={t('fleetPage.hub.subheader', { name: hub.name })}
+          >
             <div data-testid={`hub-${hub.name}`}>
               <SyncState state={hub.sync.state} />
               <Typography variant="body2" color="textSecondary">
-                Last synced {formatAge(hub.sync.lastSyncAt)}
+                {t('fleetPage.hub.lastSynced', {
+                  age: formatAge(hub.sync.lastSyncAt, t),
+                })}
               </Typography>
               {hub.sync.message && (
                 <Typography variant="body2" color="error">
@@ -44,9 +53,13 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
                 </Typography>
               )}
               <Typography variant="body2">
-                {hub.projects.length} projects (
-                {hub.projects.join(', ') || 'none'}) · {hub.clusterCount}{' '}
-                clusters · {hub.sliceCount} slices
+                {t('fleetPage.hub.contents', {
+                  projects: String(hub.projects.length),
+                  names:
+                    hub.projects.join(', ') || t('fleetPage.hub.noProjects'),
+                  clusters: String(hub.clusterCount),
+                  slices: String(hub.sliceCount),
+                })}
               </Typography>
             </div>
           </InfoCard>

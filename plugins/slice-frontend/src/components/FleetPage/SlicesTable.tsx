@@ -3,24 +3,32 @@ import Chip from '@material-ui/core/Chip';
 import type { SliceSummary } from '@slice-portal/plugin-slice-common';
 import { useSliceLinks } from '../../routes';
 import { HealthIcon, HealthStatus } from '../HealthStatus/HealthStatus';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
+
+type SliceT = TranslationFunction<typeof sliceTranslationRef.T>;
 
 const nowrap = { whiteSpace: 'nowrap' as const };
 
 function columnsFor(
+  t: SliceT,
   showHub: boolean,
   sliceLink: (s: SliceSummary) => string,
 ): TableColumn<SliceSummary>[] {
   return [
     {
-      title: 'Slice',
+      title: t('fleetPage.columns.slice'),
       field: 'name',
       highlight: true,
       cellStyle: nowrap,
       render: row => <Link to={sliceLink(row)}>{row.name}</Link>,
     },
-    { title: 'Project', field: 'project' },
+    { title: t('fleetPage.columns.project'), field: 'project' },
     {
-      title: 'Members',
+      title: t('fleetPage.columns.members'),
       customFilterAndSearch: (query, row) =>
         row.members
           .map(m => m.cluster)
@@ -43,19 +51,26 @@ function columnsFor(
       ),
     },
     {
-      title: 'Namespaces',
+      title: t('fleetPage.columns.namespaces'),
       customFilterAndSearch: (query, row) =>
         row.namespaces.join(' ').includes(String(query)),
       render: row => row.namespaces.join(', ') || '—',
     },
-    { title: 'Mode', field: 'mode', cellStyle: nowrap },
-    { title: 'Subnet', field: 'subnet', render: row => row.subnet ?? '—' },
+    { title: t('fleetPage.columns.mode'), field: 'mode', cellStyle: nowrap },
     {
-      title: 'Isolation',
-      render: row => (row.isolationEnabled ? 'isolated' : 'open'),
+      title: t('fleetPage.columns.subnet'),
+      field: 'subnet',
+      render: row => row.subnet ?? '—',
     },
     {
-      title: 'Health',
+      title: t('fleetPage.columns.isolation'),
+      render: row =>
+        row.isolationEnabled
+          ? t('fleetPage.slices.isolated')
+          : t('fleetPage.slices.open'),
+    },
+    {
+      title: t('fleetPage.columns.health'),
       customSort: (a, b) => a.health.state.localeCompare(b.health.state),
       customFilterAndSearch: (query, row) =>
         [row.health.state, ...row.health.reasons]
@@ -65,7 +80,12 @@ function columnsFor(
       render: row => <HealthStatus health={row.health} />,
     },
     ...(showHub
-      ? [{ title: 'Hub', field: 'hub' } as TableColumn<SliceSummary>]
+      ? [
+          {
+            title: t('fleetPage.columns.hub'),
+            field: 'hub',
+          } as TableColumn<SliceSummary>,
+        ]
       : []),
   ];
 }
@@ -78,22 +98,23 @@ export function SlicesTable({
   slices: SliceSummary[];
   showHub: boolean;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const links = useSliceLinks();
   return (
     <Table<SliceSummary>
-      title={`Slices (${slices.length})`}
+      title={t('fleetPage.slices.title', {
+        total: String(slices.length),
+      })}
       options={{
         paging: slices.length > 20,
         pageSize: 20,
         search: true,
         padding: 'dense',
       }}
-      columns={columnsFor(showHub, row => links.slice(row))}
+      columns={columnsFor(t, showHub, row => links.slice(row))}
       data={slices}
       emptyContent={
-        <div style={{ padding: 16 }}>
-          No slices yet. Create a SliceConfig on a hub to see it here.
-        </div>
+        <div style={{ padding: 16 }}>{t('fleetPage.slices.empty')}</div>
       }
     />
   );

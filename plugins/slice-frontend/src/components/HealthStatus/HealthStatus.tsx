@@ -7,13 +7,8 @@ import {
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import type { Health, HealthState } from '@slice-portal/plugin-slice-common';
-
-const LABELS: Record<HealthState, string> = {
-  ok: 'Healthy',
-  warning: 'Warning',
-  error: 'Error',
-  unknown: 'Unknown',
-};
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 
 export function HealthIcon({
   state,
@@ -42,7 +37,8 @@ export function HealthStatus({
   health: Health;
   showReasons?: boolean;
 }) {
-  const label = LABELS[health.state];
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const label = t(`health.${health.state}`);
   const status = <HealthIcon state={health.state}>{label}</HealthIcon>;
   if (health.reasons.length === 0) return status;
   return (
@@ -63,13 +59,11 @@ export function HealthStatus({
         ))}
       {showReasons && health.reasons.length > 3 && (
         <Typography variant="caption" color="textSecondary" component="div">
-          and {health.reasons.length - 3} more
+          {t('health.more', {
+            n: String(health.reasons.length - 3),
+          })}
         </Typography>
       )}
     </div>
   );
-}
-
-export function healthLabel(state: HealthState): string {
-  return LABELS[state];
 }

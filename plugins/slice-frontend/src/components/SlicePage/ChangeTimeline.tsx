@@ -66,7 +66,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
         <Tooltip title={new Date(entry.at).toLocaleString()}>
           <time dateTime={entry.at}>
             <Typography variant="caption" color="textSecondary">
-              {formatAge(entry.at)}
+              {formatAge(entry.at, t)}
             </Typography>
           </time>
         </Tooltip>

@@ -54,7 +54,7 @@ function Timeline({ events }: { events: SliceEvent[] }) {
                   : t('events.noTime')}
               </Typography>
               <Typography variant="caption" component="div">
-                {formatAge(e.time)}
+                {formatAge(e.time, t)}
               </Typography>
             </div>
             <div>

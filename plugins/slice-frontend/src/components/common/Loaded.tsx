@@ -7,6 +7,8 @@ import { ResponseError } from '@backstage/errors';
 import Skeleton from '@material-ui/lab/Skeleton';
 import type { ReactNode } from 'react';
 import type { PolledState } from '../../hooks/usePolled';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 
 function statusOf(error: Error): number | undefined {
   return error instanceof ResponseError ? error.statusCode : undefined;
@@ -26,13 +28,16 @@ export function LoadingSkeleton({ rows = 4 }: { rows?: number }) {
 
 /** What to show when nothing could be loaded: 403 and 404 say what they mean. */
 export function LoadError({ error, what }: { error: Error; what: string }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const status = statusOf(error);
   if (status === 404) {
     return (
       <EmptyState
         missing="data"
-        title={`No such ${what}`}
-        description={`${error.message}. It may have been deleted, or the link is wrong; go back to the Slices page to pick one.`}
+        title={t('common.loaded.notFoundTitle', { what })}
+        description={t('common.loaded.notFoundDescription', {
+          message: error.message,
+        })}
       />
     );
   }
@@ -40,8 +45,10 @@ export function LoadError({ error, what }: { error: Error; what: string }) {
     return (
       <EmptyState
         missing="info"
-        title={`You may not see this ${what}`}
-        description={`${error.message}. Ask the owner of its project, or a platform engineer, for access.`}
+        title={t('common.loaded.forbiddenTitle', { what })}
+        description={t('common.loaded.forbiddenDescription', {
+          message: error.message,
+        })}
       />
     );
   }
@@ -63,6 +70,7 @@ export function Loaded<T>({
   rows?: number;
   children: (value: T) => ReactNode;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const { value, error } = state;
   if (value === undefined) {
     if (error) return <LoadError error={error} what={what} />;
@@ -74,7 +82,7 @@ export function Loaded<T>({
         <div style={{ marginBottom: 16 }}>
           <WarningPanel
             severity="warning"
-            title={`Could not refresh the ${what}; showing the last data loaded`}
+            title={t('common.loaded.refreshFailed', { what })}
             message={error.message}
           />
         </div>

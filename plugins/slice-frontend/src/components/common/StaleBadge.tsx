@@ -2,6 +2,8 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatAge } from '../FleetPage/age';
 import { useSliceColors } from '../../theme/sliceColors';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 
 /**
  * "Updated 12 s ago", or, when the last refresh failed, a warning that the data shown is
@@ -16,11 +18,14 @@ export function StaleBadge({
   error?: Error;
 }) {
   const colors = useSliceColors();
+  const { t } = useTranslationRef(sliceTranslationRef);
   if (loadedAt === undefined) return null;
-  const age = formatAge(new Date(loadedAt).toISOString());
+  const age = formatAge(new Date(loadedAt).toISOString(), t);
   if (error) {
     return (
-      <Tooltip title={`Refresh failed: ${error.message}`}>
+      <Tooltip
+        title={t('common.stale.refreshFailed', { message: error.message })}
+      >
         <Chip
           size="small"
           data-testid="stale-badge"
@@ -28,7 +33,7 @@ export function StaleBadge({
             backgroundColor: colors.warningBackground,
             color: colors.text,
           }}
-          label={`Stale · data from ${age}`}
+          label={t('common.stale.stale', { age })}
         />
       </Tooltip>
     );
@@ -38,7 +43,7 @@ export function StaleBadge({
       size="small"
       variant="outlined"
       data-testid="fresh-badge"
-      label={`Updated ${age}`}
+      label={t('common.stale.updated', { age })}
     />
   );
 }
