@@ -5,7 +5,13 @@ import {
 } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Link, useLocation } from 'react-router-dom';
@@ -384,6 +390,25 @@ describe('CreateSlicePage', () => {
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent('/elsewhere'),
     );
+  });
+
+  it("asks when the browser's Back button would leave with unsaved input", async () => {
+    await render();
+    await waitFor(() => expect(input('slice-name')).toBeInTheDocument());
+    fireEvent.change(input('slice-name'), { target: { value: 'tet' } });
+    // The guard's entry of the same address is on top, for Back to pop.
+    await waitFor(() =>
+      expect(window.history.state).toEqual({ sliceWizardLeaveGuard: true }),
+    );
+    act(() => window.history.back());
+    expect(await screen.findByTestId('leave-dialog')).toBeInTheDocument();
+    // Re-armed: a second Back would ask again.
+    expect(window.history.state).toEqual({ sliceWizardLeaveGuard: true });
+    fireEvent.click(getControl('Stay'));
+    await waitFor(() =>
+      expect(screen.queryByTestId('leave-dialog')).not.toBeInTheDocument(),
+    );
+    expect(input('slice-name')).toHaveValue('tet');
   });
 });
 
