@@ -305,6 +305,171 @@ export const sliceTranslationRef = createTranslationRef({
         openAnyway: 'Open the slice now',
       },
     },
+    registerClusterWizard: {
+      title: 'Register cluster',
+      subtitle: 'Add a worker cluster to a project of the hub',
+      button: 'Register cluster',
+      notAllowed:
+        'Registering clusters changes the fleet: only platform engineers may do it.',
+      loadingPermissions: 'Checking your permissions…',
+      steps: {
+        cluster: 'Project and name',
+        location: 'Location',
+        network: 'Network',
+        review: 'Review',
+        applied: 'Install and register',
+      },
+      cluster: {
+        project: 'Project',
+        projectNotAllowed: 'you may not register clusters here',
+        name: 'Cluster name',
+        nameHelp:
+          'A DNS-1123 subdomain (lowercase letters, digits, "-" and "."); it names the worker everywhere.',
+        nameInvalid:
+          'Use lowercase letters, digits, "-" and ".", starting and ending with a letter or digit.',
+        nameTaken: 'Project {{project}} already has a cluster {{name}}.',
+        nameRequired: 'Give the cluster a name.',
+        chooseProject: 'Choose the project the cluster belongs to.',
+      },
+      location: {
+        provider: 'Cloud provider',
+        providerHelp:
+          'e.g. aws, gcp, azure, or on-prem; the worker overwrites it when it detects aws, gcp, azure, linode or akamai.',
+        region: 'Region',
+        regionHelp: 'e.g. eu-west-1',
+        latitude: 'Latitude',
+        longitude: 'Longitude',
+        coordinateHelp:
+          'Decimal degrees; paste "52.37, 4.89" into either field to fill both.',
+        both: 'Give both latitude and longitude, or neither.',
+        mapHint:
+          'Click the map to place the cluster there; the other clusters are shown for reference.',
+        clear: 'Clear location',
+        fix: 'Fix the coordinates first (or clear them).',
+      },
+      network: {
+        nodeIPs: 'Gateway node IPs',
+        nodeIPsHelp:
+          'Separated by commas or spaces. Leave empty and the worker detects its gateway nodes (labelled kubeslice.io/node-type=gateway).',
+        networkInterface: 'Network interface',
+        networkInterfaceHelp:
+          'The interface QoS shapes slice traffic on; usually eth0.',
+      },
+      install: {
+        title: 'Install the worker',
+        intro:
+          'The Cluster {{name}} exists on the hub. Install the KubeSlice worker chart on that cluster with these values; the worker then registers itself.',
+        secret:
+          "These values hold the worker's token for the hub: keep them secret. They are shown to you only and are not stored by the portal.",
+        waitingSecret: 'Waiting for the controller to issue the worker Secret…',
+        valuesTitle: 'Helm values file',
+        commandTitle: 'Install command',
+        endpoint: 'Worker API server URL (optional)',
+        endpointHelp:
+          'An https URL: the chart value cluster.endpoint, used for the dashboard credentials the worker publishes.',
+        updateValues: 'Update values',
+      },
+      wait: {
+        title: 'Registration',
+        waiting:
+          'Waiting for the worker to report Registered (it does so once the chart is installed)…',
+        status: 'The worker reports {{status}}.',
+        registered: 'Cluster {{name}} is registered.',
+        failed:
+          'The worker reports {{status}}: see its logs (kubectl -n kubeslice-system logs deploy/kubeslice-operator).',
+        deregistering: 'The cluster is being deregistered ({{status}}).',
+        reconnecting:
+          'The backend cannot be reached; still waiting, and checking again…',
+        backToFleet: 'Back to the fleet',
+      },
+    },
+    exportWizard: {
+      title: 'Export a service',
+      subtitle: 'Make a service of slice {{slice}} reachable from every member',
+      button: 'Export a service',
+      notAllowed:
+        'You may not change slice {{slice}}, so you cannot export services on it.',
+      steps: {
+        service: 'Service',
+        ports: 'Ports',
+        aliases: 'Aliases',
+        review: 'Review',
+        applied: 'Follow the export',
+      },
+      service: {
+        cluster: 'Cluster the service runs on',
+        namespace: 'Namespace',
+        namespaceOnboarded: 'onboarded on {{cluster}}',
+        namespaceNotOnboarded:
+          'Not onboarded on {{cluster}}: the export stays PENDING until it is.',
+        name: 'Service name',
+        nameHelp: 'The ServiceExport is named like the service.',
+        nameInvalid:
+          'Use lowercase letters, digits and "-", starting and ending with a letter or digit.',
+        selector: 'Pod labels (selector)',
+        selectorHelp: 'The labels of the pods to export: app=web, tier=front.',
+        blockers: {
+          cluster: 'Choose the cluster the service runs on.',
+          namespaceRequired: 'Give the namespace the service runs in.',
+          namespaceInvalid:
+            'Fix the namespace: lowercase letters, digits and "-", at most 63 characters.',
+          nameRequired: 'Give the name of the service to export.',
+          nameInvalid:
+            'Fix the service name: lowercase letters, digits and "-", at most 63 characters.',
+          selectorInvalid: 'Fix the pod labels: {{problems}}.',
+          selectorRequired:
+            'Give the labels of the pods to export, e.g. app=web.',
+        },
+      },
+      ports: {
+        name: 'Name',
+        containerPort: 'Container port',
+        servicePort: 'Service port',
+        servicePortHelp: 'Empty: same as the container port',
+        protocol: 'Protocol',
+        serviceProtocol: 'Service protocol',
+        none: 'none',
+        add: 'Add port',
+        remove: 'Remove port {{n}}',
+        nameWarning: 'KubeSlice expects port names to start with http or tcp.',
+        blockers: {
+          none: 'Add a port to export.',
+          containerPortRequired:
+            'Port {{n}}: give its container port (1 to 65535).',
+          containerPortInvalid:
+            'Port {{n}}: the container port must be a number from 1 to 65535.',
+          servicePortInvalid:
+            'Port {{n}}: the service port must be a number from 1 to 65535, or empty.',
+          nameInvalid:
+            'Port {{n}}: the name may hold lowercase letters, digits and "-", at most 15 characters.',
+        },
+      },
+      aliases: {
+        aliases: 'Aliases',
+        aliasesHelp:
+          'Extra DNS names for the service, separated by commas or spaces; each may be used by one export of the slice only.',
+        dnsTitle: 'The service will answer on',
+      },
+      review: {
+        manifestOnly:
+          'The portal has no write access to {{cluster}}: Apply hands you the manifest to apply there.',
+      },
+      result: {
+        manifestTitle: 'Apply this manifest on {{cluster}}',
+        checklistTitle: 'Why is this export not working?',
+        waiting:
+          'Waiting until the import is READY on every member ({{clusters}})…',
+        ready: 'The service is imported and READY on every member.',
+        reconnecting:
+          'The backend cannot be reached; the checklist shows the last known state and is checked again…',
+        openServices: 'Open the Services tab',
+      },
+    },
+    codeBlock: {
+      copy: 'Copy',
+      copied: 'Copied',
+      download: 'Download {{file}}',
+    },
     onboardWizard: {
       title: 'Onboard namespaces',
       offboardTitle: 'Offboard namespaces',

@@ -18,14 +18,22 @@ import { exportChecklist } from '../ServicesTab/exportChecklist';
 const hasStatus = (e: unknown) =>
   typeof (e as { statusCode?: unknown })?.statusCode === 'number';
 
-/** The service as the slice shows it, or nothing exported yet (every check fails, honestly). */
-function notYetExported(namespace: string, name: string): SliceService {
+/**
+ * The service before the slice shows it: nothing exported, imported or reachable yet (those
+ * checks fail, honestly), but from the cluster the wizard exports it from, so the namespace
+ * check says whether the namespace is onboarded there.
+ */
+function notYetExported(
+  namespace: string,
+  name: string,
+  cluster: string | undefined,
+): SliceService {
   return {
     name,
     namespace,
     dnsName: `${name}.${namespace}.svc.slice.local`,
     aliases: [],
-    exportedFrom: [],
+    exportedFrom: cluster ? [cluster] : [],
     exports: [],
     imports: [],
     endpoints: [],
@@ -44,6 +52,7 @@ export function ExportLiveChecklist({
   slice,
   namespace,
   name,
+  cluster,
   pollMs = 5000,
 }: {
   hub: string;
@@ -51,6 +60,8 @@ export function ExportLiveChecklist({
   slice: string;
   namespace: string;
   name: string;
+  /** The cluster the service is exported from, while the slice does not show the export yet. */
+  cluster?: string;
   pollMs?: number;
 }) {
   const { t } = useTranslationRef(sliceTranslationRef);
@@ -65,7 +76,7 @@ export function ExportLiveChecklist({
   const members = detail?.members.map(m => m.cluster) ?? [];
   const service =
     detail?.services.find(s => s.namespace === namespace && s.name === name) ??
-    notYetExported(namespace, name);
+    notYetExported(namespace, name, cluster);
   const { ready, waitingOn } = importsReady(service, members);
   return (
     <Box mt={3} data-testid="export-live" data-ready={String(ready)}>

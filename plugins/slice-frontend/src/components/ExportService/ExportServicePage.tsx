@@ -35,7 +35,7 @@ import {
 } from '../Wizard';
 import { AliasesStep } from './AliasesStep';
 import { ExportLiveChecklist } from './ExportLiveChecklist';
-import { PortsStep, portsBlocked } from './PortsStep';
+import { PortsStep, usePortsBlocker } from './PortsStep';
 import { ServiceStep, useServiceBlocker } from './ServiceStep';
 
 export interface ExportSliceRef {
@@ -87,6 +87,7 @@ export function ExportServiceWizard({
   const touched = JSON.stringify(form) !== JSON.stringify(start);
   const { dialog } = useLeaveGuard(touched && !applied);
   const serviceBlocker = useServiceBlocker(form);
+  const portsBlocker = usePortsBlocker(form);
 
   if (permission.loading || (!slice.value && !slice.error)) return <Progress />;
   if (!permission.allowed) {
@@ -113,7 +114,7 @@ export function ExportServiceWizard({
       title: t('exportWizard.steps.ports'),
       fields: EXPORT_SERVICE_STEPS[1].fields,
       content: <PortsStep form={form} onChange={onChange} />,
-      blocker: portsBlocked(form) ? t('exportWizard.ports.fix') : undefined,
+      blocker: portsBlocker,
     },
     {
       id: 'aliases',
@@ -153,6 +154,7 @@ export function ExportServiceWizard({
         slice={ref.name}
         namespace={namespace}
         name={name}
+        cluster={form.cluster}
         pollMs={pollMs}
       />
     </Box>
@@ -184,7 +186,12 @@ export function ExportServiceWizard({
     <>
       <Wizard
         steps={steps}
-        review={{ title: t('exportWizard.steps.review'), content: review }}
+        review={{
+          title: applied
+            ? t('exportWizard.steps.applied')
+            : t('exportWizard.steps.review'),
+          content: review,
+        }}
         findings={write.findings}
         onReview={write.runReview}
         locked={Boolean(applied)}

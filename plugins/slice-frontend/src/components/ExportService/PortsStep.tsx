@@ -16,12 +16,23 @@ import {
 import { sliceTranslationRef } from '../../translation';
 import { useFieldFindings } from '../Wizard';
 
-/** Whether any port row still has a problem. */
-export function portsBlocked(form: ExportServiceForm): boolean {
-  return (
-    form.ports.length === 0 ||
-    form.ports.some(row => Object.keys(portProblems(row)).length > 0)
-  );
+/** What keeps the ports step from going on, said as what to fix in which row, or undefined. */
+export function usePortsBlocker(form: ExportServiceForm): string | undefined {
+  const { t } = useTranslationRef(sliceTranslationRef);
+  if (form.ports.length === 0) return t('exportWizard.ports.blockers.none');
+  for (const [i, row] of form.ports.entries()) {
+    const problems = portProblems(row);
+    const n = String(i + 1);
+    if (problems.containerPort)
+      return row.containerPort.trim()
+        ? t('exportWizard.ports.blockers.containerPortInvalid', { n })
+        : t('exportWizard.ports.blockers.containerPortRequired', { n });
+    if (problems.servicePort)
+      return t('exportWizard.ports.blockers.servicePortInvalid', { n });
+    if (problems.name)
+      return t('exportWizard.ports.blockers.nameInvalid', { n });
+  }
+  return undefined;
 }
 
 function PortRow({

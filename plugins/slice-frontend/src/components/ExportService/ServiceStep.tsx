@@ -17,15 +17,25 @@ const labelProblem = (value: string) => {
   return LABEL.test(v) && v.length <= 63 ? undefined : 'invalid';
 };
 
-/** What keeps the service step from going on, or undefined. */
+/** What keeps the service step from going on, said as what to fix, or undefined. */
 export function useServiceBlocker(form: ExportServiceForm): string | undefined {
   const { t } = useTranslationRef(sliceTranslationRef);
-  if (!form.cluster || labelProblem(form.namespace) || labelProblem(form.name))
-    return t('exportWizard.service.required');
+  if (!form.cluster) return t('exportWizard.service.blockers.cluster');
+  const namespace = labelProblem(form.namespace);
+  if (namespace === 'required')
+    return t('exportWizard.service.blockers.namespaceRequired');
+  if (namespace) return t('exportWizard.service.blockers.namespaceInvalid');
+  const name = labelProblem(form.name);
+  if (name === 'required')
+    return t('exportWizard.service.blockers.nameRequired');
+  if (name) return t('exportWizard.service.blockers.nameInvalid');
   const { labels, problems } = parseLabels(form.selector);
-  if (problems.length) return problems.join('; ');
+  if (problems.length)
+    return t('exportWizard.service.blockers.selectorInvalid', {
+      problems: problems.join('; '),
+    });
   if (Object.keys(labels).length === 0)
-    return t('exportWizard.service.selectorHelp');
+    return t('exportWizard.service.blockers.selectorRequired');
   return undefined;
 }
 

@@ -129,25 +129,29 @@ export function FleetMap({
   return (
     <div>
       <div style={{ fontSize: 12, marginBottom: 4 }}>
-        Tunnels coloured by{' '}
-        <label>
-          <input
-            type="radio"
-            name="colour-by"
-            checked={colourBy === 'state'}
-            onChange={() => setColourBy('state')}
-          />{' '}
-          state
-        </label>{' '}
-        <label>
-          <input
-            type="radio"
-            name="colour-by"
-            checked={colourBy === 'latency'}
-            onChange={() => setColourBy('latency')}
-          />{' '}
-          latency
-        </label>
+        {tunnels.length > 0 && (
+          <>
+            Tunnels coloured by{' '}
+            <label>
+              <input
+                type="radio"
+                name="colour-by"
+                checked={colourBy === 'state'}
+                onChange={() => setColourBy('state')}
+              />{' '}
+              state
+            </label>{' '}
+            <label>
+              <input
+                type="radio"
+                name="colour-by"
+                checked={colourBy === 'latency'}
+                onChange={() => setColourBy('latency')}
+              />{' '}
+              latency
+            </label>
+          </>
+        )}
         {unlocated.length > 0 && (
           <span style={{ marginLeft: 16, color: colors.textSecondary }}>
             Not on the map (no latitude/longitude in geoLocation):{' '}

@@ -86,7 +86,7 @@ export function InstallValues({
   const endpointInvalid =
     endpoint.trim() !== '' && !ENDPOINT.test(endpoint.trim());
   return (
-    <Box data-testid="install-values">
+    <Box mt={3} data-testid="install-values">
       <Typography variant="h6">
         {t('registerClusterWizard.install.title')}
       </Typography>

@@ -192,7 +192,9 @@ export function RegisterClusterWizard({
       <Wizard
         steps={steps}
         review={{
-          title: t('registerClusterWizard.steps.review'),
+          title: applied
+            ? t('registerClusterWizard.steps.applied')
+            : t('registerClusterWizard.steps.review'),
           content: review,
         }}
         findings={write.findings}

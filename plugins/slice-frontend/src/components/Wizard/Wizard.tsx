@@ -132,6 +132,9 @@ export function Wizard({
                     variant="contained"
                     color="primary"
                     disabled={Boolean(current.blocker)}
+                    aria-describedby={
+                      current.blocker ? 'wizard-blocker' : undefined
+                    }
                     onClick={() => go(active + 1)}
                     data-testid="wizard-next"
                   >
@@ -141,7 +144,12 @@ export function Wizard({
                   </Button>
                 )}
                 {current?.blocker && (
-                  <Typography variant="body2" color="textSecondary">
+                  <Typography
+                    variant="body2"
+                    color="textSecondary"
+                    id="wizard-blocker"
+                    data-testid="wizard-blocker"
+                  >
                     {current.blocker}
                   </Typography>
                 )}
