@@ -91,7 +91,7 @@ export function NamespacesTab({ slice }: { slice: SliceDetail }) {
       {clusters.map(cluster => {
         const rows = slice.namespaceStates.filter(n => n.cluster === cluster);
         return (
-          <Grid item xs={12} md={6} key={cluster}>
+          <Grid item xs={12} xl={6} key={cluster}>
             <Table<NamespaceOnCluster>
               title={cluster}
               options={{ paging: false, search: false, padding: 'dense' }}

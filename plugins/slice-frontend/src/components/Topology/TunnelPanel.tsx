@@ -33,7 +33,8 @@ export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
         <HealthStatus health={tunnel.health} />
         <Table size="small" style={{ marginTop: 8 }}>
           <TableHead>
-            <TableRow>
+            {/* Headers and names on one line; the pod names wrap instead. */}
+            <TableRow style={{ whiteSpace: 'nowrap' }}>
               <TableCell>Cluster</TableCell>
               <TableCell>Gateway pod</TableCell>
               <TableCell>Peer pod</TableCell>
@@ -54,7 +55,9 @@ export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
             )}
             {tunnel.pods.map(p => (
               <TableRow key={`${p.cluster}/${p.pod}`}>
-                <TableCell>{p.cluster}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {p.cluster}
+                </TableCell>
                 <TableCell style={{ fontFamily: 'monospace' }}>
                   {p.pod}
                 </TableCell>
