@@ -2,6 +2,8 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { commonMessages, healthMessages } from './messages/common';
 import { fleetPageMessages } from './messages/fleetPage';
 import { latencyMessages } from './messages/latency';
+import { sliceTabsMessages } from './messages/sliceTabs';
+import { topologyMessages } from './messages/topology';
 
 /**
  * The user-visible strings of the Slice Portal frontend, so that a portal can localise them
@@ -61,6 +63,8 @@ export const sliceTranslationRef = createTranslationRef({
       },
     },
     latency: latencyMessages,
+    sliceTabs: sliceTabsMessages,
+    topology: topologyMessages,
     changes: {
       title: 'Changes',
       subheader:

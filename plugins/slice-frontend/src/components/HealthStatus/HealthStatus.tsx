@@ -10,22 +10,26 @@ import type { Health, HealthState } from '@slice-portal/plugin-slice-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { sliceTranslationRef } from '../../translation';
 
+/** `color`: the label's colour where the default text colour does not read (a page header). */
 export function HealthIcon({
   state,
   children,
+  color,
 }: {
   state: HealthState;
   children?: React.ReactNode;
+  color?: string;
 }) {
+  const style = color ? { color } : undefined;
   switch (state) {
     case 'ok':
-      return <StatusOK>{children}</StatusOK>;
+      return <StatusOK style={style}>{children}</StatusOK>;
     case 'warning':
-      return <StatusWarning>{children}</StatusWarning>;
+      return <StatusWarning style={style}>{children}</StatusWarning>;
     case 'error':
-      return <StatusError>{children}</StatusError>;
+      return <StatusError style={style}>{children}</StatusError>;
     default:
-      return <StatusPending>{children}</StatusPending>;
+      return <StatusPending style={style}>{children}</StatusPending>;
   }
 }
 
@@ -33,13 +37,20 @@ export function HealthIcon({
 export function HealthStatus({
   health,
   showReasons = true,
+  color,
 }: {
   health: Health;
   showReasons?: boolean;
+  /** The label's colour, e.g. the page header's text colour on the header. */
+  color?: string;
 }) {
   const { t } = useTranslationRef(sliceTranslationRef);
   const label = t(`health.${health.state}`);
-  const status = <HealthIcon state={health.state}>{label}</HealthIcon>;
+  const status = (
+    <HealthIcon state={health.state} color={color}>
+      {label}
+    </HealthIcon>
+  );
   if (health.reasons.length === 0) return status;
   return (
     <div data-testid={`health-${health.state}`}>

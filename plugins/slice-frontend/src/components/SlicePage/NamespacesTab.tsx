@@ -1,4 +1,8 @@
 import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -8,50 +12,66 @@ import type {
 } from '@slice-portal/plugin-slice-common';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 import { OnboardButton } from '../OnboardWizard/OnboardButton';
+import { sliceTranslationRef } from '../../translation';
 
-const STATE_STYLE: Record<
+type SliceT = TranslationFunction<typeof sliceTranslationRef.T>;
+
+/** The chip colour of a state; its label is `sliceTabs.namespaces.states.<state>`. */
+const STATE_COLOR: Record<
   NamespaceOnCluster['state'],
-  { label: string; color: (c: SliceColors) => string }
+  (c: SliceColors) => string
 > = {
-  onboarded: { label: 'onboarded', color: c => c.okBackground },
-  pending: {
-    label: 'requested, not onboarded',
-    color: c => c.warningBackground,
-  },
-  unrequested: {
-    label: 'onboarded, no longer requested',
-    color: c => c.errorBackground,
-  },
-  allowed: { label: 'allowed', color: c => c.infoBackground },
+  onboarded: c => c.okBackground,
+  pending: c => c.warningBackground,
+  unrequested: c => c.errorBackground,
+  allowed: c => c.infoBackground,
 };
 
 function StateChip({ state }: { state: NamespaceOnCluster['state'] }) {
-  const s = STATE_STYLE[state];
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   return (
     <Chip
       size="small"
-      label={s.label}
-      style={{ backgroundColor: s.color(colors), color: colors.text }}
+      label={t(`sliceTabs.namespaces.states.${state}`)}
+      style={{
+        backgroundColor: STATE_COLOR[state](colors),
+        color: colors.text,
+      }}
     />
   );
 }
 
-const columnsFor = (slice: SliceDetail): TableColumn<NamespaceOnCluster>[] => [
-  { title: 'Namespace', field: 'namespace', highlight: true },
-  { title: 'Role', field: 'role' },
+const columnsFor = (
+  slice: SliceDetail,
+  t: SliceT,
+): TableColumn<NamespaceOnCluster>[] => [
   {
-    title: 'Requested',
-    render: n => (n.requested ? 'yes' : 'no'),
+    title: t('sliceTabs.namespaces.columns.namespace'),
+    field: 'namespace',
+    highlight: true,
+  },
+  { title: t('sliceTabs.namespaces.columns.role'), field: 'role' },
+  {
+    title: t('sliceTabs.namespaces.columns.requested'),
+    render: n =>
+      n.requested
+        ? t('sliceTabs.namespaces.yes')
+        : t('sliceTabs.namespaces.no'),
   },
   {
-    title: 'Onboarded',
+    title: t('sliceTabs.namespaces.columns.onboarded'),
     render: n => {
-      if (n.role === 'allowed') return '—';
-      return n.onboarded ? 'yes' : 'no';
+      if (n.role === 'allowed') return t('sliceTabs.none');
+      return n.onboarded
+        ? t('sliceTabs.namespaces.yes')
+        : t('sliceTabs.namespaces.no');
     },
   },
-  { title: 'State', render: n => <StateChip state={n.state} /> },
+  {
+    title: t('sliceTabs.namespaces.columns.state'),
+    render: n => <StateChip state={n.state} />,
+  },
   {
     title: '',
     align: 'right',
@@ -66,24 +86,37 @@ const columnsFor = (slice: SliceDetail): TableColumn<NamespaceOnCluster>[] => [
 export function NamespacesTab({ slice }: { slice: SliceDetail }) {
   const clusters = slice.members.map(m => m.cluster);
   const pending = slice.namespaceStates.filter(n => n.state === 'pending');
-  const columns = columnsFor(slice);
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const columns = columnsFor(slice, t);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <InfoCard title="Isolation" action={<OnboardButton slice={slice} />}>
+        <InfoCard
+          title={t('sliceTabs.namespaces.isolation')}
+          action={<OnboardButton slice={slice} />}
+        >
           <Typography variant="body2">
             {slice.isolationEnabled
-              ? `Isolation is enabled: pods in the slice's namespaces only accept traffic from the slice and from the allowed namespaces (${
-                  slice.allowedNamespaces.join(', ') || 'none'
-                }).`
-              : 'Isolation is disabled: the slice namespaces accept traffic from any namespace of their cluster.'}
+              ? t('sliceTabs.namespaces.isolationEnabled', {
+                  allowed:
+                    slice.allowedNamespaces.join(', ') ||
+                    t('sliceTabs.namespaces.noneAllowed'),
+                })
+              : t('sliceTabs.namespaces.isolationDisabled')}
           </Typography>
           {pending.length > 0 && (
             <Typography variant="body2" color="error" data-testid="pending">
-              {pending.length} namespace(s) requested but not onboarded yet:{' '}
-              {pending.map(p => `${p.namespace} on ${p.cluster}`).join(', ')}.
-              The worker onboards a namespace once it exists on the cluster;
-              create it there if it is missing.
+              {t('sliceTabs.namespaces.pending', {
+                n: String(pending.length),
+                list: pending
+                  .map(p =>
+                    t('sliceTabs.namespaces.pendingItem', {
+                      namespace: p.namespace,
+                      cluster: p.cluster,
+                    }),
+                  )
+                  .join(', '),
+              })}
             </Typography>
           )}
         </InfoCard>
@@ -99,8 +132,7 @@ export function NamespacesTab({ slice }: { slice: SliceDetail }) {
               data={rows}
               emptyContent={
                 <div style={{ padding: 16 }}>
-                  No namespaces requested on this cluster. Onboard namespaces
-                  puts them on it.
+                  {t('sliceTabs.namespaces.empty')}
                 </div>
               }
             />

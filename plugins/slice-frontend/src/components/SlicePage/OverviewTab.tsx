@@ -4,6 +4,10 @@ import {
   Table,
   type TableColumn,
 } from '@backstage/core-components';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type {
@@ -11,21 +15,40 @@ import type {
   SliceMember,
 } from '@slice-portal/plugin-slice-common';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
+import { sliceTranslationRef } from '../../translation';
 
-function kbps(value?: number): string {
-  if (value === undefined) return '—';
-  if (value >= 1_000_000) return `${value / 1_000_000} Gbit/s`;
-  return value >= 1000 ? `${value / 1000} Mbit/s` : `${value} kbit/s`;
+type T = TranslationFunction<typeof sliceTranslationRef.T>;
+
+function kbps(t: T, value?: number): string {
+  if (value === undefined) return t('sliceTabs.none');
+  if (value >= 1_000_000)
+    return t('sliceTabs.overview.rate.gbps', {
+      value: String(value / 1_000_000),
+    });
+  return value >= 1000
+    ? t('sliceTabs.overview.rate.mbps', { value: String(value / 1000) })
+    : t('sliceTabs.overview.rate.kbps', { value: String(value) });
 }
 
-const memberColumns: TableColumn<SliceMember>[] = [
-  { title: 'Cluster', field: 'cluster', highlight: true },
-  { title: 'Subnet', render: m => m.subnet ?? '—' },
+const memberColumns = (t: T): TableColumn<SliceMember>[] => [
   {
-    title: 'Onboarded namespaces',
-    render: m => m.onboardedNamespaces.join(', ') || 'none yet',
+    title: t('sliceTabs.overview.memberColumns.cluster'),
+    field: 'cluster',
+    highlight: true,
   },
-  { title: 'Health', render: m => <HealthStatus health={m.health} /> },
+  {
+    title: t('sliceTabs.overview.memberColumns.subnet'),
+    render: m => m.subnet ?? t('sliceTabs.none'),
+  },
+  {
+    title: t('sliceTabs.overview.memberColumns.onboarded'),
+    render: m =>
+      m.onboardedNamespaces.join(', ') || t('sliceTabs.overview.noneYet'),
+  },
+  {
+    title: t('sliceTabs.overview.memberColumns.health'),
+    render: m => <HealthStatus health={m.health} />,
+  },
 ];
 
 function Count({ label, value }: { label: string; value: string | number }) {
@@ -52,75 +75,102 @@ export function OverviewTab({ slice }: { slice: SliceDetail }) {
   ).length;
   const warnings = slice.events.filter(e => e.type === 'Warning').length;
   const q = slice.qos;
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const none = t('sliceTabs.none');
+  const count = (
+    key:
+      | 'members'
+      | 'tunnelsUp'
+      | 'namespacesOnboarded'
+      | 'services'
+      | 'warningEvents',
+  ) => t(`sliceTabs.overview.countLabels.${key}`);
+  const ratio = (part: number, total: number) =>
+    t('sliceTabs.overview.ratio', { part: String(part), total: String(total) });
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Health">
+        <InfoCard title={t('sliceTabs.overview.health')}>
           <div data-testid="slice-health">
             <HealthStatus health={slice.health} />
             {slice.health.reasons.length === 0 && (
               <Typography variant="body2" color="textSecondary">
-                Every member is healthy and every tunnel is up.
+                {t('sliceTabs.overview.allHealthy')}
               </Typography>
             )}
           </div>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Counts">
+        <InfoCard title={t('sliceTabs.overview.counts')}>
           <Grid container spacing={2} data-testid="slice-counts">
-            <Count label="members" value={slice.members.length} />
-            <Count label="tunnels up" value={`${up}/${slice.tunnels.length}`} />
+            <Count label={count('members')} value={slice.members.length} />
             <Count
-              label="namespaces onboarded"
-              value={`${onboarded}/${requested}`}
+              label={count('tunnelsUp')}
+              value={ratio(up, slice.tunnels.length)}
             />
-            <Count label="services" value={slice.services.length} />
-            <Count label="warning events" value={warnings} />
+            <Count
+              label={count('namespacesOnboarded')}
+              value={ratio(onboarded, requested)}
+            />
+            <Count label={count('services')} value={slice.services.length} />
+            <Count label={count('warningEvents')} value={warnings} />
           </Grid>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Network">
+        <InfoCard title={t('sliceTabs.overview.network')}>
           <StructuredMetadataTable
             metadata={{
-              'Overlay mode': slice.mode,
-              Subnet: slice.subnet ?? '—',
-              'Max clusters': slice.maxClusters ?? '—',
-              Isolation: slice.isolationEnabled
-                ? 'enabled: only slice and allowed namespaces may connect'
-                : 'disabled',
-              'Application namespaces': slice.namespaces.join(', ') || '—',
-              'Allowed namespaces': slice.allowedNamespaces.join(', ') || '—',
+              [t('sliceTabs.overview.networkFields.mode')]: slice.mode,
+              [t('sliceTabs.overview.networkFields.subnet')]:
+                slice.subnet ?? none,
+              [t('sliceTabs.overview.networkFields.maxClusters')]:
+                slice.maxClusters ?? none,
+              [t('sliceTabs.overview.networkFields.isolation')]:
+                slice.isolationEnabled
+                  ? t('sliceTabs.overview.isolationEnabled')
+                  : t('sliceTabs.overview.isolationDisabled'),
+              [t('sliceTabs.overview.networkFields.applicationNamespaces')]:
+                slice.namespaces.join(', ') || none,
+              [t('sliceTabs.overview.networkFields.allowedNamespaces')]:
+                slice.allowedNamespaces.join(', ') || none,
             }}
           />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="QoS">
+        <InfoCard title={t('sliceTabs.overview.qos')}>
           <StructuredMetadataTable
             metadata={{
-              Profile: q.profile ?? '—',
-              Queue: q.queueType ?? '—',
-              Priority: q.priority ?? '—',
-              'Traffic control': q.tcType ?? '—',
-              'Bandwidth ceiling': kbps(q.bandwidthCeilingKbps),
-              'Bandwidth guaranteed': kbps(q.bandwidthGuaranteedKbps),
-              'DSCP class': q.dscpClass ?? '—',
+              [t('sliceTabs.overview.qosFields.profile')]: q.profile ?? none,
+              [t('sliceTabs.overview.qosFields.queue')]: q.queueType ?? none,
+              [t('sliceTabs.overview.qosFields.priority')]: q.priority ?? none,
+              [t('sliceTabs.overview.qosFields.tcType')]: q.tcType ?? none,
+              [t('sliceTabs.overview.qosFields.ceiling')]: kbps(
+                t,
+                q.bandwidthCeilingKbps,
+              ),
+              [t('sliceTabs.overview.qosFields.guaranteed')]: kbps(
+                t,
+                q.bandwidthGuaranteedKbps,
+              ),
+              [t('sliceTabs.overview.qosFields.dscp')]: q.dscpClass ?? none,
             }}
           />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
         <Table<SliceMember>
-          title={`Members (${slice.members.length})`}
+          title={t('sliceTabs.overview.members', {
+            n: String(slice.members.length),
+          })}
           options={{ paging: false, search: false, padding: 'dense' }}
-          columns={memberColumns}
+          columns={memberColumns(t)}
           data={slice.members}
           emptyContent={
             <div style={{ padding: 16 }}>
-              No clusters yet. Add clusters under spec.clusters of the
-              SliceConfig.
+              {t('sliceTabs.overview.noMembers')}
             </div>
           }
         />

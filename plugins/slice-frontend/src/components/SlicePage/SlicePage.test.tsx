@@ -51,6 +51,14 @@ describe('SlicePage', () => {
     expect(screen.getByText(/enabled: only slice/)).toBeInTheDocument();
   });
 
+  it("header: the health label in the header's text colour (light theme), not the default grey", async () => {
+    await renderAt();
+    await screen.findByTestId('slice-health');
+    const header = document.querySelector('header') as HTMLElement;
+    const label = within(header).getByText('Warning');
+    expect(label).toHaveStyle({ color: '#FFFFFF' });
+  });
+
   it('shows the parts that failed beside the slice that loaded', async () => {
     server.use(
       http.get('*/api/slice/v1/slices/demo/arcade/pacman', () =>

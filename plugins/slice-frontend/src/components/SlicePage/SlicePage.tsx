@@ -7,6 +7,7 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useTheme } from '@material-ui/core/styles';
 import { useParams } from 'react-router-dom';
 import type { SliceRef } from '../../api/SliceApi';
 import { useSlice } from '../../hooks/useSliceData';
@@ -35,6 +36,11 @@ export function SlicePage() {
     name: params.name ?? '',
   };
   const { t } = useTranslationRef(sliceTranslationRef);
+  // The header's text colour (the theme's): the default text colour is grey on its background.
+  const theme = useTheme();
+  const onHeader =
+    (theme as { page?: { fontColor?: string } }).page?.fontColor ??
+    theme.palette.common.white;
   const links = useSliceLinks();
   const state = useSlice(ref);
   const slice = state.value;
@@ -56,7 +62,13 @@ export function SlicePage() {
         {slice && (
           <HeaderLabel
             label={t('slicePage.labels.health')}
-            value={<HealthStatus health={slice.health} showReasons={false} />}
+            value={
+              <HealthStatus
+                health={slice.health}
+                showReasons={false}
+                color={onHeader}
+              />
+            }
           />
         )}
         {slice && (

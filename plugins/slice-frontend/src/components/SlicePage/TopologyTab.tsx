@@ -9,6 +9,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import type { SliceDetail } from '@slice-portal/plugin-slice-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { SliceRef } from '../../api/SliceApi';
@@ -18,11 +19,13 @@ import { TopologyGraph } from '../Topology/TopologyGraph';
 import { TunnelPanel } from '../Topology/TunnelPanel';
 import { tunnelColor } from '../Topology/layout';
 import { useSliceColors } from '../../theme/sliceColors';
+import { sliceTranslationRef } from '../../translation';
 
 /** Labels on every tunnel only while they stay readable. */
 const LABEL_ALL_UP_TO = 10;
 
 function Legend() {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   return (
     <Typography variant="caption" color="textSecondary" component="div">
@@ -38,12 +41,10 @@ function Legend() {
               marginRight: 4,
             }}
           />
-          {s}
+          {t(`topology.states.${s}`)}
         </span>
       ))}
-      ○ cluster (ring = health) · ■ namespace · ◆ exported service · click a
-      cluster to expand it, a tunnel for its gateway pods; Ctrl+wheel zooms,
-      drag pans.
+      {t('topology.legend')}
     </Typography>
   );
 }
@@ -59,6 +60,7 @@ export function TopologyTab({
   slice: SliceDetail;
   sliceRef: SliceRef;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const state = useTopology(sliceRef);
   const [params, setParams] = useSearchParams();
   const expandParam = params.get('expand') ?? '';
@@ -90,7 +92,7 @@ export function TopologyTab({
     });
 
   const tunnel = tunnelParam
-    ? slice.tunnels.find(t => `${t.a}|${t.b}` === tunnelParam)
+    ? slice.tunnels.find(x => `${x.a}|${x.b}` === tunnelParam)
     : undefined;
   const members = slice.members.map(m => m.cluster);
 
@@ -104,8 +106,8 @@ export function TopologyTab({
           return (
             <EmptyState
               missing="content"
-              title="This slice has no member clusters"
-              description="Add registered clusters to spec.clusters of the SliceConfig; they appear here with the tunnels between them."
+              title={t('topology.noMembers.title')}
+              description={t('topology.noMembers.description')}
             />
           );
         }
@@ -122,20 +124,20 @@ export function TopologyTab({
                     variant="outlined"
                     onClick={() => setExpanded(clusterIds)}
                   >
-                    Expand all
+                    {t('topology.expandAll')}
                   </Button>{' '}
                   <Button
                     size="small"
                     variant="outlined"
                     onClick={() => setExpanded([])}
                   >
-                    Collapse all
+                    {t('topology.collapseAll')}
                   </Button>
                 </Grid>
                 <Grid item>
                   <FormControl style={{ minWidth: 180 }} size="small">
                     <InputLabel shrink id="topology-focus">
-                      Only tunnels of
+                      {t('topology.focus')}
                     </InputLabel>
                     <Select
                       labelId="topology-focus"
@@ -145,7 +147,7 @@ export function TopologyTab({
                         update({ focus: String(e.target.value) || undefined })
                       }
                     >
-                      <MenuItem value="">all clusters</MenuItem>
+                      <MenuItem value="">{t('topology.allClusters')}</MenuItem>
                       {members.map(m => (
                         <MenuItem key={m} value={m}>
                           {m}
@@ -164,7 +166,7 @@ export function TopologyTab({
                         }
                       />
                     }
-                    label="Latency labels on every tunnel"
+                    label={t('topology.allLabels')}
                   />
                 </Grid>
               </Grid>
@@ -199,9 +201,9 @@ export function TopologyTab({
             )}
             {!tunnel && slice.tunnels.length === 0 && (
               <Grid item xs={12}>
-                <InfoCard title="No tunnels">
+                <InfoCard title={t('topology.noTunnels.title')}>
                   <Typography variant="body2">
-                    A slice needs at least two members for tunnels to exist.
+                    {t('topology.noTunnels.description')}
                   </Typography>
                 </InfoCard>
               </Grid>

@@ -1,4 +1,5 @@
 import type { SliceTopology } from '@slice-portal/plugin-slice-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   useMemo,
   useRef,
@@ -13,6 +14,7 @@ import {
   type PlacedNode,
 } from './layout';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
+import { sliceTranslationRef } from '../../translation';
 
 export interface TopologyGraphProps {
   topology: SliceTopology;
@@ -67,6 +69,7 @@ interface View {
  * frame's budget to draw; zoom with the wheel, pan by dragging.
  */
 export function TopologyGraph(props: TopologyGraphProps) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   const {
     topology,
@@ -143,29 +146,36 @@ export function TopologyGraph(props: TopologyGraphProps) {
       <div style={{ position: 'absolute', right: 8, top: 8, zIndex: 1 }}>
         <button
           type="button"
-          aria-label="zoom in"
+          aria-label={t('topology.graph.zoomIn')}
           onClick={() => zoom(1 / 1.3)}
         >
           +
         </button>{' '}
-        <button type="button" aria-label="zoom out" onClick={() => zoom(1.3)}>
+        <button
+          type="button"
+          aria-label={t('topology.graph.zoomOut')}
+          onClick={() => zoom(1.3)}
+        >
           −
         </button>{' '}
         <button
           type="button"
-          aria-label="reset zoom"
+          aria-label={t('topology.graph.resetZoom')}
           onClick={() => setView(undefined)}
         >
-          reset
+          {t('topology.graph.reset')}
         </button>
       </div>
       <svg
         ref={svgRef}
         data-testid="topology-graph"
         role="img"
-        aria-label={`Topology of ${
-          layout.nodes.filter(n => n.node.kind === 'cluster').length
-        } clusters and ${tunnels.length} tunnels`}
+        aria-label={t('topology.graph.aria', {
+          clusters: String(
+            layout.nodes.filter(n => n.node.kind === 'cluster').length,
+          ),
+          tunnels: String(tunnels.length),
+        })}
         viewBox={`${v.x} ${v.y} ${v.w} ${v.h}`}
         style={{
           width: '100%',
@@ -204,12 +214,11 @@ export function TopologyGraph(props: TopologyGraphProps) {
                 onClick={() => onEdgeClick(edge.id)}
                 style={{ cursor: 'pointer' }}
               >
-                <title>{`${edge.source.replace(
-                  'cluster:',
-                  '',
-                )} ↔ ${edge.target.replace('cluster:', '')}: ${
-                  edge.state ?? 'UNKNOWN'
-                }${edge.label ? ` · ${edge.label}` : ''}`}</title>
+                <title>{`${t('topology.graph.edgeTitle', {
+                  a: edge.source.replace('cluster:', ''),
+                  b: edge.target.replace('cluster:', ''),
+                  state: t(`topology.states.${edge.state ?? 'UNKNOWN'}`),
+                })}${edge.label ? ` · ${edge.label}` : ''}`}</title>
                 <line
                   x1={from.x}
                   y1={from.y}

@@ -6,50 +6,72 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Tunnel } from '@slice-portal/plugin-slice-common';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { tunnelColor } from './layout';
 import { useSliceColors } from '../../theme/sliceColors';
+import { sliceTranslationRef } from '../../translation';
 
-function num(v: number | undefined, unit: string) {
-  return v === undefined ? '—' : `${v} ${unit}`;
+type SliceT = TranslationFunction<typeof sliceTranslationRef.T>;
+
+function num(
+  t: SliceT,
+  v: number | undefined,
+  unit: 'ms' | 'loss' | 'percent',
+) {
+  return v === undefined
+    ? t('sliceTabs.none')
+    : t(`topology.tunnel.${unit}`, { value: String(v) });
 }
 
 /** A tunnel's gateway pods on both sides, with their state, latency, loss and rates. */
 export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   return (
     <InfoCard
-      title={`${tunnel.a} ↔ ${tunnel.b}`}
-      subheader={`server gateway on ${tunnel.server ?? 'unknown'}`}
+      title={t('topology.tunnel.title', { a: tunnel.a, b: tunnel.b })}
+      subheader={t('topology.tunnel.server', {
+        cluster: tunnel.server ?? t('topology.tunnel.unknownServer'),
+      })}
     >
       <div data-testid="tunnel-panel">
         <Typography
           variant="body2"
           style={{ color: tunnelColor(tunnel.state, colors) }}
         >
-          <strong>{tunnel.state}</strong> · {num(tunnel.latencyMs, 'ms')} ·{' '}
-          {num(tunnel.packetLossPercent, '% loss')}
+          <strong>{t(`topology.states.${tunnel.state}`)}</strong> ·{' '}
+          {num(t, tunnel.latencyMs, 'ms')} ·{' '}
+          {num(t, tunnel.packetLossPercent, 'loss')}
         </Typography>
         <HealthStatus health={tunnel.health} />
         <Table size="small" style={{ marginTop: 8 }}>
           <TableHead>
             {/* Headers and names on one line; the pod names wrap instead. */}
             <TableRow style={{ whiteSpace: 'nowrap' }}>
-              <TableCell>Cluster</TableCell>
-              <TableCell>Gateway pod</TableCell>
-              <TableCell>Peer pod</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell align="right">Latency</TableCell>
-              <TableCell align="right">Loss</TableCell>
-              <TableCell align="right">Tx / Rx kbit/s</TableCell>
+              <TableCell>{t('topology.tunnel.columns.cluster')}</TableCell>
+              <TableCell>{t('topology.tunnel.columns.gateway')}</TableCell>
+              <TableCell>{t('topology.tunnel.columns.peer')}</TableCell>
+              <TableCell>{t('topology.tunnel.columns.state')}</TableCell>
+              <TableCell align="right">
+                {t('topology.tunnel.columns.latency')}
+              </TableCell>
+              <TableCell align="right">
+                {t('topology.tunnel.columns.loss')}
+              </TableCell>
+              <TableCell align="right">
+                {t('topology.tunnel.columns.rates')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {tunnel.pods.length === 0 && (
               <TableRow>
                 <TableCell colSpan={7}>
-                  No gateway pod reported this tunnel. The workers of {tunnel.a}{' '}
-                  and {tunnel.b} may not be readable by the portal.
+                  {t('topology.tunnel.noPods', { a: tunnel.a, b: tunnel.b })}
                 </TableCell>
               </TableRow>
             )}
@@ -62,17 +84,18 @@ export function TunnelPanel({ tunnel }: { tunnel: Tunnel }) {
                   {p.pod}
                 </TableCell>
                 <TableCell style={{ fontFamily: 'monospace' }}>
-                  {p.peerPod ?? '—'}
+                  {p.peerPod ?? t('sliceTabs.none')}
                 </TableCell>
                 <TableCell style={{ color: tunnelColor(p.state, colors) }}>
-                  {p.state}
+                  {t(`topology.states.${p.state}`)}
                 </TableCell>
-                <TableCell align="right">{num(p.latencyMs, 'ms')}</TableCell>
+                <TableCell align="right">{num(t, p.latencyMs, 'ms')}</TableCell>
                 <TableCell align="right">
-                  {num(p.packetLossPercent, '%')}
+                  {num(t, p.packetLossPercent, 'percent')}
                 </TableCell>
                 <TableCell align="right">
-                  {p.txRateKbps ?? '—'} / {p.rxRateKbps ?? '—'}
+                  {p.txRateKbps ?? t('sliceTabs.none')} /{' '}
+                  {p.rxRateKbps ?? t('sliceTabs.none')}
                 </TableCell>
               </TableRow>
             ))}
