@@ -10,6 +10,13 @@ import type { Health, HealthState } from '@slice-portal/plugin-slice-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { sliceTranslationRef } from '../../translation';
 
+const STATUS: Record<HealthState, typeof StatusOK> = {
+  ok: StatusOK,
+  warning: StatusWarning,
+  error: StatusError,
+  unknown: StatusPending,
+};
+
 /** `color`: the label's colour where the default text colour does not read (a page header). */
 export function HealthIcon({
   state,
@@ -20,17 +27,12 @@ export function HealthIcon({
   children?: React.ReactNode;
   color?: string;
 }) {
-  const style = color ? { color } : undefined;
-  switch (state) {
-    case 'ok':
-      return <StatusOK style={style}>{children}</StatusOK>;
-    case 'warning':
-      return <StatusWarning style={style}>{children}</StatusWarning>;
-    case 'error':
-      return <StatusError style={style}>{children}</StatusError>;
-    default:
-      return <StatusPending style={style}>{children}</StatusPending>;
-  }
+  // The Status components pass further props on to their Typography; their types omit them.
+  const Status = STATUS[state] as React.ComponentType<{
+    children?: React.ReactNode;
+    style?: React.CSSProperties;
+  }>;
+  return <Status style={color ? { color } : undefined}>{children}</Status>;
 }
 
 /** A health value with its label and, below it, why it is not ok. */
