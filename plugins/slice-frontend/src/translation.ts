@@ -4,6 +4,7 @@ import { fleetPageMessages } from './messages/fleetPage';
 import { latencyMessages } from './messages/latency';
 import { sliceTabsMessages } from './messages/sliceTabs';
 import { topologyMessages } from './messages/topology';
+import { servicesMessages } from './messages/services';
 
 /**
  * The user-visible strings of the Slice Portal frontend, so that a portal can localise them
@@ -65,6 +66,7 @@ export const sliceTranslationRef = createTranslationRef({
     latency: latencyMessages,
     sliceTabs: sliceTabsMessages,
     topology: topologyMessages,
+    services: servicesMessages,
     changes: {
       title: 'Changes',
       subheader:

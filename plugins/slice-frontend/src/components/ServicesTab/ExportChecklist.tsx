@@ -4,10 +4,20 @@ import {
   StatusPending,
 } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { ChecklistItem } from './exportChecklist';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { ChecklistItem, ChecklistText } from './exportChecklist';
+import { sliceTranslationRef } from '../../translation';
 
 /** The checklist, first failing step highlighted. */
 export function ExportChecklist({ items }: { items: ChecklistItem[] }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
+  // The keys are a union, so t() cannot tell which values each one takes: they are checked
+  // where exportChecklist.ts builds them.
+  const translate = (text: ChecklistText) =>
+    (t as (key: string, values?: Record<string, string>) => string)(
+      `services.checklist.${text.key}`,
+      text.values,
+    );
   return (
     <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="export-checklist">
       {items.map(item => {
@@ -20,9 +30,9 @@ export function ExportChecklist({ items }: { items: ChecklistItem[] }) {
             data-testid={`check-${item.id}`}
             data-ok={String(item.ok)}
           >
-            <Icon>{item.label}</Icon>
+            <Icon>{translate(item.label)}</Icon>
             <Typography variant="caption" color="textSecondary" component="div">
-              {item.detail}
+              {translate(item.detail)}
             </Typography>
           </li>
         );

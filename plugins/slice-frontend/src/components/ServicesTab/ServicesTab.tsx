@@ -11,12 +11,19 @@ import type {
   SliceDetail,
   SliceService,
 } from '@slice-portal/plugin-slice-common';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/frontend-plugin-api';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import Box from '@material-ui/core/Box';
 import { ExportChecklist } from './ExportChecklist';
 import { ExportServiceButton } from '../ExportService/ExportServiceButton';
 import { exportChecklist } from './exportChecklist';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
+import { sliceTranslationRef } from '../../translation';
+
+type SliceT = TranslationFunction<typeof sliceTranslationRef.T>;
 
 function statusColor(status: string, colors: SliceColors): string {
   const s = status.toUpperCase();
@@ -40,13 +47,17 @@ function StatusChip({ status }: { status: string }) {
 }
 
 function endpointsText(
+  t: SliceT,
   exported: boolean,
   local: number,
   imp?: SliceService['imports'][number],
 ): string {
-  if (exported) return `${local} local`;
-  if (!imp) return '—';
-  return `${imp.endpoints} via ${imp.sourceClusters.join(', ') || '—'}`;
+  if (exported) return t('services.localEndpoints', { n: String(local) });
+  if (!imp) return t('services.none');
+  return t('services.importedEndpoints', {
+    n: String(imp.endpoints),
+    clusters: imp.sourceClusters.join(', ') || t('services.none'),
+  });
 }
 
 /** One exported service: where it is exported and imported, its endpoints and DNS, and the checklist. */
@@ -57,6 +68,7 @@ export function ServiceCard({
   service: SliceService;
   slice: Pick<SliceDetail, 'members' | 'namespaceStates' | 'tunnels'>;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const items = exportChecklist(service, {
     members: slice.members.map(m => m.cluster),
     namespaceStates: slice.namespaceStates,
@@ -64,15 +76,18 @@ export function ServiceCard({
   });
   return (
     <InfoCard
-      title={`${service.name}.${service.namespace}`}
-      subheader={`exported from ${
-        service.exportedFrom.join(', ') || 'nowhere'
-      }`}
+      title={t('services.title', {
+        name: service.name,
+        namespace: service.namespace,
+      })}
+      subheader={t('services.exportedFrom', {
+        clusters: service.exportedFrom.join(', ') || t('services.nowhere'),
+      })}
     >
       <div data-testid={`service-${service.namespace}-${service.name}`}>
         <HealthStatus health={service.health} />
         <Typography variant="subtitle2" style={{ marginTop: 8 }}>
-          DNS names
+          {t('services.dnsNames')}
         </Typography>
         {[service.dnsName, ...service.aliases].map(name => (
           <Typography
@@ -86,10 +101,12 @@ export function ServiceCard({
         <Table size="small" style={{ marginTop: 8 }}>
           <TableHead>
             <TableRow>
-              <TableCell>Cluster</TableCell>
-              <TableCell>Export</TableCell>
-              <TableCell>Import</TableCell>
-              <TableCell align="right">Endpoints</TableCell>
+              <TableCell>{t('services.columns.cluster')}</TableCell>
+              <TableCell>{t('services.columns.export')}</TableCell>
+              <TableCell>{t('services.columns.import')}</TableCell>
+              <TableCell align="right">
+                {t('services.columns.endpoints')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -103,13 +120,21 @@ export function ServiceCard({
                 <TableRow key={cluster}>
                   <TableCell>{cluster}</TableCell>
                   <TableCell>
-                    {exp ? <StatusChip status={exp.status} /> : '—'}
+                    {exp ? (
+                      <StatusChip status={exp.status} />
+                    ) : (
+                      t('services.none')
+                    )}
                   </TableCell>
                   <TableCell>
-                    {imp ? <StatusChip status={imp.status} /> : '—'}
+                    {imp ? (
+                      <StatusChip status={imp.status} />
+                    ) : (
+                      t('services.none')
+                    )}
                   </TableCell>
                   <TableCell align="right">
-                    {endpointsText(exp !== undefined, local.length, imp)}
+                    {endpointsText(t, exp !== undefined, local.length, imp)}
                   </TableCell>
                 </TableRow>
               );
@@ -117,7 +142,7 @@ export function ServiceCard({
           </TableBody>
         </Table>
         <Typography variant="subtitle2" style={{ marginTop: 12 }}>
-          Why is this export not working?
+          {t('services.why')}
         </Typography>
         <ExportChecklist items={items} />
       </div>
@@ -127,6 +152,7 @@ export function ServiceCard({
 
 /** Exports and imports of the slice, one card per service. */
 export function ServicesTab({ slice }: { slice: SliceDetail }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const exportButton = (
     <Box display="flex" justifyContent="flex-end" mb={2}>
       <ExportServiceButton slice={slice} />
@@ -138,8 +164,8 @@ export function ServicesTab({ slice }: { slice: SliceDetail }) {
         {exportButton}
         <EmptyState
           missing="content"
-          title="No services exported on this slice"
-          description="Create a ServiceExport in an onboarded namespace of a member cluster; it is imported on every member and reachable as <name>.<namespace>.svc.slice.local."
+          title={t('services.empty.title')}
+          description={t('services.empty.description')}
         />
       </>
     );

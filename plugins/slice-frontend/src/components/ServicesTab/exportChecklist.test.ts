@@ -44,7 +44,10 @@ describe('exportChecklist', () => {
       context,
     );
     expect(items[0].ok).toBe(false);
-    expect(items[0].detail).toContain('Not onboarded on gcp-west');
+    expect(items[0].detail).toEqual({
+      key: 'namespaceMissing',
+      values: { clusters: 'gcp-west' },
+    });
   });
 
   it('fails export and endpoints when the export is pending without endpoints', () => {

@@ -3,14 +3,29 @@ import type {
   SliceService,
   Tunnel,
 } from '@slice-portal/plugin-slice-common';
+import type { servicesMessages } from '../../messages/services';
+
+/**
+ * A text of the checklist, untranslated: a key of `services.checklist` in sliceTranslationRef
+ * and its interpolation values (the component translates it).
+ */
+export interface ChecklistText {
+  key: keyof typeof servicesMessages.checklist;
+  values?: Record<string, string>;
+}
 
 /** One step of "why is this export not working": `ok` is undefined when it cannot be told. */
 export interface ChecklistItem {
   id: 'namespace' | 'export' | 'imports' | 'endpoints' | 'tunnels';
-  label: string;
+  label: ChecklistText;
   ok: boolean | undefined;
-  detail: string;
+  detail: ChecklistText;
 }
+
+const text = (
+  key: ChecklistText['key'],
+  values?: ChecklistText['values'],
+): ChecklistText => (values ? { key, values } : { key });
 
 interface ChecklistContext {
   members: string[];
@@ -22,15 +37,14 @@ function namespaceStep(
   service: SliceService,
   context: ChecklistContext,
 ): ChecklistItem {
-  const label = `Namespace ${service.namespace} onboarded where the service runs`;
+  const label = text('namespaceLabel', { namespace: service.namespace });
   const exporters = service.exportedFrom;
   if (exporters.length === 0) {
     return {
       id: 'namespace',
       label,
       ok: false,
-      detail:
-        'No cluster exports this service: create a ServiceExport in its namespace.',
+      detail: text('namespaceNoExport'),
     };
   }
   const notOnboarded = exporters.filter(
@@ -47,27 +61,25 @@ function namespaceStep(
       id: 'namespace',
       label,
       ok: true,
-      detail: `Onboarded on ${exporters.join(', ')}.`,
+      detail: text('namespaceOk', { clusters: exporters.join(', ') }),
     };
   }
   return {
     id: 'namespace',
     label,
     ok: false,
-    detail: `Not onboarded on ${notOnboarded.join(
-      ', ',
-    )}: add the namespace to the slice's applicationNamespaces for those clusters.`,
+    detail: text('namespaceMissing', { clusters: notOnboarded.join(', ') }),
   };
 }
 
 function exportStep(service: SliceService): ChecklistItem {
-  const label = 'ServiceExport READY';
+  const label = text('exportLabel');
   if (service.exports.length === 0) {
     return {
       id: 'export',
       label,
       ok: false,
-      detail: 'No ServiceExport found.',
+      detail: text('exportNone'),
     };
   }
   const notReady = service.exports.filter(
@@ -78,16 +90,18 @@ function exportStep(service: SliceService): ChecklistItem {
       id: 'export',
       label,
       ok: true,
-      detail: `READY on ${service.exports.map(e => e.cluster).join(', ')}.`,
+      detail: text('exportOk', {
+        clusters: service.exports.map(e => e.cluster).join(', '),
+      }),
     };
   }
   return {
     id: 'export',
     label,
     ok: false,
-    detail: `${notReady
-      .map(e => `${e.cluster}: ${e.status}`)
-      .join('; ')} (the worker did not accept the export; see the Events tab).`,
+    detail: text('exportNotReady', {
+      list: notReady.map(e => `${e.cluster}: ${e.status}`).join('; '),
+    }),
   };
 }
 
@@ -95,7 +109,7 @@ function importsStep(
   service: SliceService,
   context: ChecklistContext,
 ): ChecklistItem {
-  const label = 'Imported on every member';
+  const label = text('importsLabel');
   const importedOn = new Set(
     service.imports.filter(i => i.status !== 'MISSING').map(i => i.cluster),
   );
@@ -105,9 +119,7 @@ function importsStep(
       id: 'imports',
       label,
       ok: false,
-      detail: `No ServiceImport on ${missing.join(
-        ', ',
-      )}: the controller creates them once the export is READY.`,
+      detail: text('importsMissing', { clusters: missing.join(', ') }),
     };
   }
   const unknown = service.imports.filter(i => i.status === 'UNKNOWN');
@@ -116,28 +128,27 @@ function importsStep(
       id: 'imports',
       label,
       ok: undefined,
-      detail: `Cannot read the workers of ${unknown
-        .map(i => i.cluster)
-        .join(', ')}; their import state is unknown.`,
+      detail: text('importsUnknown', {
+        clusters: unknown.map(i => i.cluster).join(', '),
+      }),
     };
   }
   return {
     id: 'imports',
     label,
     ok: true,
-    detail: `Imported on all ${context.members.length} members.`,
+    detail: text('importsOk', { n: String(context.members.length) }),
   };
 }
 
 function endpointsStep(service: SliceService): ChecklistItem {
-  const label = 'Endpoints present';
+  const label = text('endpointsLabel');
   if (service.endpoints.length === 0) {
     return {
       id: 'endpoints',
       label,
       ok: false,
-      detail:
-        'The service has no endpoints: check that its pods are running and match the export selector.',
+      detail: text('endpointsNone'),
     };
   }
   const empty = service.imports.filter(
@@ -148,9 +159,9 @@ function endpointsStep(service: SliceService): ChecklistItem {
       id: 'endpoints',
       label,
       ok: false,
-      detail: `Imports without endpoints on ${empty
-        .map(i => i.cluster)
-        .join(', ')}.`,
+      detail: text('endpointsEmpty', {
+        clusters: empty.map(i => i.cluster).join(', '),
+      }),
     };
   }
   const clusters = [...new Set(service.endpoints.map(e => e.cluster))];
@@ -158,9 +169,10 @@ function endpointsStep(service: SliceService): ChecklistItem {
     id: 'endpoints',
     label,
     ok: true,
-    detail: `${service.endpoints.length} endpoint(s) on ${clusters.join(
-      ', ',
-    )}.`,
+    detail: text('endpointsOk', {
+      n: String(service.endpoints.length),
+      clusters: clusters.join(', '),
+    }),
   };
 }
 
@@ -168,10 +180,15 @@ function tunnelsStep(
   service: SliceService,
   context: ChecklistContext,
 ): ChecklistItem {
-  const label = 'Tunnels to the exporting clusters UP';
+  const label = text('tunnelsLabel');
   const exporters = service.exportedFrom;
   if (exporters.length === 0) {
-    return { id: 'tunnels', label, ok: undefined, detail: 'Nothing exported.' };
+    return {
+      id: 'tunnels',
+      label,
+      ok: undefined,
+      detail: text('tunnelsNothing'),
+    };
   }
   const needed = context.tunnels.filter(
     t =>
@@ -186,8 +203,10 @@ function tunnelsStep(
     ok: notUp.length === 0,
     detail:
       notUp.length === 0
-        ? `${needed.length} tunnel(s) up.`
-        : notUp.map(t => `${t.a} ↔ ${t.b} ${t.state}`).join('; '),
+        ? text('tunnelsOk', { n: String(needed.length) })
+        : text('tunnelsNotUp', {
+            list: notUp.map(t => `${t.a} ↔ ${t.b} ${t.state}`).join('; '),
+          }),
   };
 }
 
