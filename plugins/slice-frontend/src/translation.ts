@@ -5,6 +5,7 @@ import { latencyMessages } from './messages/latency';
 import { sliceTabsMessages } from './messages/sliceTabs';
 import { topologyMessages } from './messages/topology';
 import { servicesMessages } from './messages/services';
+import { entitySlicesMessages } from './messages/entitySlices';
 
 /**
  * The user-visible strings of the Slice Portal frontend, so that a portal can localise them
@@ -67,6 +68,7 @@ export const sliceTranslationRef = createTranslationRef({
     sliceTabs: sliceTabsMessages,
     topology: topologyMessages,
     services: servicesMessages,
+    entitySlices: entitySlicesMessages,
     changes: {
       title: 'Changes',
       subheader:

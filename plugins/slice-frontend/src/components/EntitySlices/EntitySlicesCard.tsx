@@ -1,5 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import {
   SLICE_ANNOTATION,
@@ -10,9 +11,11 @@ import { useSliceLinks } from '../../routes';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
 import { Loaded } from '../common/Loaded';
 import { useEntitySlices } from './useEntitySlices';
+import { sliceTranslationRef } from '../../translation';
 
 /** Overview card: each slice of the entity with its health and where the service is served from. */
 export function EntitySlicesCard() {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const { entity } = useEntity();
   const annotations = entity.metadata.annotations ?? {};
   const serviceValue = annotations[SLICE_SERVICE_ANNOTATION];
@@ -23,12 +26,12 @@ export function EntitySlicesCard() {
     service: serviceValue,
   });
   return (
-    <InfoCard title="Slices">
-      <Loaded state={state} what="slices of this entity" rows={2}>
+    <InfoCard title={t('entitySlices.cardTitle')}>
+      <Loaded state={state} what={t('entitySlices.what')} rows={2}>
         {({ slices }) =>
           slices.length === 0 ? (
             <Typography variant="body2">
-              Not on any slice you can see.
+              {t('entitySlices.notOnAny')}
             </Typography>
           ) : (
             <div data-testid="entity-slices-card">
@@ -52,15 +55,20 @@ export function EntitySlicesCard() {
                         {slice.name}
                       </Link>{' '}
                       <Typography variant="caption" color="textSecondary">
-                        {slice.members.length} clusters · project{' '}
-                        {slice.project}
+                        {t('entitySlices.cardMeta', {
+                          members: String(slice.members.length),
+                          project: slice.project,
+                        })}
                       </Typography>
                     </Typography>
                     <HealthStatus health={svc?.health ?? slice.health} />
                     {svc && (
                       <Typography variant="body2">
-                        <code>{svc.dnsName}</code> · endpoints on{' '}
-                        {holders.join(', ') || 'no cluster'}
+                        <code>{svc.dnsName}</code> ·{' '}
+                        {t('entitySlices.cardEndpoints', {
+                          clusters:
+                            holders.join(', ') || t('entitySlices.noCluster'),
+                        })}
                       </Typography>
                     )}
                   </div>

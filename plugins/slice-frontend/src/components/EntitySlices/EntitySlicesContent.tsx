@@ -6,6 +6,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -32,6 +33,7 @@ import { tunnelColor } from '../Topology/layout';
 import { useSliceColors } from '../../theme/sliceColors';
 import { failoverRows } from './failover';
 import { useEntitySlices } from './useEntitySlices';
+import { sliceTranslationRef } from '../../translation';
 
 function LatencyBetween({
   service,
@@ -40,44 +42,52 @@ function LatencyBetween({
   service: SliceService;
   slice: SliceDetail;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   const holders = new Set(service.endpoints.map(e => e.cluster));
   const tunnels = slice.tunnels.filter(
-    t => holders.has(t.a) || holders.has(t.b),
+    x => holders.has(x.a) || holders.has(x.b),
   );
+  const none = t('entitySlices.none');
   if (tunnels.length === 0) {
     return (
-      <Typography variant="body2">
-        No tunnels reach the clusters holding endpoints.
-      </Typography>
+      <Typography variant="body2">{t('entitySlices.noTunnels')}</Typography>
     );
   }
   return (
     <Table size="small" data-testid="entity-latency">
       <TableHead>
         <TableRow>
-          <TableCell>Tunnel</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell align="right">Latency</TableCell>
-          <TableCell align="right">Loss</TableCell>
+          <TableCell>{t('entitySlices.latencyColumns.tunnel')}</TableCell>
+          <TableCell>{t('entitySlices.latencyColumns.state')}</TableCell>
+          <TableCell align="right">
+            {t('entitySlices.latencyColumns.latency')}
+          </TableCell>
+          <TableCell align="right">
+            {t('entitySlices.latencyColumns.loss')}
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
-        {tunnels.map(t => (
-          <TableRow key={`${t.a}|${t.b}`}>
+        {tunnels.map(x => (
+          <TableRow key={`${x.a}|${x.b}`}>
             <TableCell>
-              {t.a} ↔ {t.b}
+              {t('entitySlices.tunnel', { a: x.a, b: x.b })}
             </TableCell>
-            <TableCell style={{ color: tunnelColor(t.state, colors) }}>
-              {t.state}
-            </TableCell>
-            <TableCell align="right">
-              {t.latencyMs !== undefined ? `${t.latencyMs} ms` : '—'}
+            <TableCell style={{ color: tunnelColor(x.state, colors) }}>
+              {t(`topology.states.${x.state}`)}
             </TableCell>
             <TableCell align="right">
-              {t.packetLossPercent !== undefined
-                ? `${t.packetLossPercent} %`
-                : '—'}
+              {x.latencyMs !== undefined
+                ? t('entitySlices.ms', { value: String(x.latencyMs) })
+                : none}
+            </TableCell>
+            <TableCell align="right">
+              {x.packetLossPercent !== undefined
+                ? t('entitySlices.percent', {
+                    value: String(x.packetLossPercent),
+                  })
+                : none}
             </TableCell>
           </TableRow>
         ))}
@@ -93,6 +103,7 @@ function Failover({
   service: SliceService;
   slice: SliceDetail;
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const colors = useSliceColors();
   const rows = failoverRows(
     service,
@@ -102,9 +113,9 @@ function Failover({
     <Table size="small" data-testid="entity-failover">
       <TableHead>
         <TableRow>
-          <TableCell>If this cluster goes down</TableCell>
-          <TableCell>Endpoints left</TableCell>
-          <TableCell>Served from</TableCell>
+          <TableCell>{t('entitySlices.failoverColumns.down')}</TableCell>
+          <TableCell>{t('entitySlices.failoverColumns.endpoints')}</TableCell>
+          <TableCell>{t('entitySlices.failoverColumns.servedFrom')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -117,7 +128,7 @@ function Failover({
             >
               {r.available
                 ? r.remaining.join(', ')
-                : 'nothing: the service is down on the whole slice'}
+                : t('entitySlices.serviceDown')}
             </TableCell>
           </TableRow>
         ))}
@@ -140,6 +151,7 @@ function SliceSection({
   slice: SliceDetail;
   service?: { namespace: string; name: string };
 }) {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const links = useSliceLinks();
   const svc = service
     ? slice.services.find(
@@ -150,16 +162,23 @@ function SliceSection({
     <Grid container spacing={2} data-testid={`entity-slice-${slice.name}`}>
       <Grid item xs={12}>
         <InfoCard
-          title={<Link to={links.slice(slice)}>Slice {slice.name}</Link>}
-          subheader={`project ${slice.project} · hub ${
-            slice.hub
-          } · members ${slice.members.map(m => m.cluster).join(', ')}`}
+          title={
+            <Link to={links.slice(slice)}>
+              {t('entitySlices.sliceTitle', { name: slice.name })}
+            </Link>
+          }
+          subheader={t('entitySlices.sliceSubheader', {
+            project: slice.project,
+            hub: slice.hub,
+            members: slice.members.map(m => m.cluster).join(', '),
+          })}
         >
           <HealthStatus health={slice.health} />
           {service && !svc && (
             <Typography variant="body2" color="error">
-              {service.namespace}/{service.name} is not exported on this slice.
-              Create a ServiceExport for it in an onboarded namespace.
+              {t('entitySlices.notExported', {
+                service: `${service.namespace}/${service.name}`,
+              })}
             </Typography>
           )}
           {!svc && (
@@ -182,11 +201,11 @@ function SliceSection({
             <ServiceCard service={svc} slice={slice} />
           </Grid>
           <Grid item xs={12} lg={6}>
-            <InfoCard title="Latency between the clusters holding endpoints">
+            <InfoCard title={t('entitySlices.latencyTitle')}>
               <LatencyBetween service={svc} slice={slice} />
             </InfoCard>
             <div style={{ height: 16 }} />
-            <InfoCard title="What remains if one cluster goes down">
+            <InfoCard title={t('entitySlices.failoverTitle')}>
               <Failover service={svc} slice={slice} />
             </InfoCard>
           </Grid>
@@ -198,6 +217,7 @@ function SliceSection({
 
 /** The entity tab: the slices the entity is on, and its exported service on each. */
 export function EntitySlicesContent() {
+  const { t } = useTranslationRef(sliceTranslationRef);
   const { entity } = useEntity();
   const annotations = entity.metadata.annotations ?? {};
   const sliceValue = annotations[SLICE_ANNOTATION];
@@ -206,14 +226,18 @@ export function EntitySlicesContent() {
   const state = useEntitySlices({ slice: sliceValue, service: serviceValue });
 
   return (
-    <Loaded state={state} what="slices of this entity">
+    <Loaded state={state} what={t('entitySlices.what')}>
       {({ slices, unmatched, failed }) => (
         <Grid container spacing={3}>
           {serviceValue && !service && (
             <Grid item xs={12}>
               <WarningPanel
-                title={`${SLICE_SERVICE_ANNOTATION} is not <namespace>/<name>`}
-                message={`Got '${serviceValue}'.`}
+                title={t('entitySlices.badService.title', {
+                  annotation: SLICE_SERVICE_ANNOTATION,
+                })}
+                message={t('entitySlices.badService.message', {
+                  value: serviceValue,
+                })}
               />
             </Grid>
           )}
@@ -221,12 +245,16 @@ export function EntitySlicesContent() {
             <Grid item xs={12}>
               <WarningPanel
                 severity="info"
-                title={`Not found or not visible to you: ${unmatched
-                  .map(u =>
-                    [u.hub, u.project, u.name].filter(Boolean).join('/'),
-                  )
-                  .join(', ')}`}
-                message={`Check the ${SLICE_ANNOTATION} annotation, or ask the slice's project owners for access.`}
+                title={t('entitySlices.unmatched.title', {
+                  slices: unmatched
+                    .map(u =>
+                      [u.hub, u.project, u.name].filter(Boolean).join('/'),
+                    )
+                    .join(', '),
+                })}
+                message={t('entitySlices.unmatched.message', {
+                  annotation: SLICE_ANNOTATION,
+                })}
               />
             </Grid>
           )}
@@ -234,7 +262,7 @@ export function EntitySlicesContent() {
             <Grid item xs={12} key={f.name}>
               <WarningPanel
                 severity="error"
-                title={`Slice ${f.name} could not be read`}
+                title={t('entitySlices.failed', { name: f.name })}
                 message={f.message}
               />
             </Grid>
@@ -243,8 +271,11 @@ export function EntitySlicesContent() {
             <Grid item xs={12}>
               <EmptyState
                 missing="data"
-                title="Not on any slice you can see"
-                description={`Name the slices in the ${SLICE_ANNOTATION} annotation, or export the service (${SLICE_SERVICE_ANNOTATION}: <namespace>/<name>) on a slice.`}
+                title={t('entitySlices.empty.title')}
+                description={t('entitySlices.empty.description', {
+                  annotation: SLICE_ANNOTATION,
+                  serviceAnnotation: SLICE_SERVICE_ANNOTATION,
+                })}
               />
             </Grid>
           )}
