@@ -26,7 +26,9 @@ function fault(action: 'down' | 'up') {
 }
 
 const POLL = { timeout: 60_000 };
-const RED = 'rgb(198, 40, 40)'; // tunnelColor('DOWN') = #c62828
+// tunnelColor('DOWN') is the theme's error colour: palette.status.error of Backstage's light theme.
+const RED_HEX = '#E22134';
+const RED = 'rgb(226, 33, 52)';
 
 async function shot(page: Page, name: string) {
   await page.screenshot({
@@ -81,7 +83,7 @@ test.describe('a cluster of the pacman slice goes down and comes back', () => {
     await page.getByRole('link', { name: 'Slices' }).first().click();
     const mapTunnel = page.getByTestId('map-tunnel-pacman-aws-east|azure-eu');
     await expect(mapTunnel).toHaveAttribute('data-state', 'DOWN', POLL);
-    await expect(mapTunnel).toHaveAttribute('stroke', '#c62828');
+    await expect(mapTunnel).toHaveAttribute('stroke', RED_HEX);
     await shot(page, 'fault-fleet-down');
 
     fault('up');
