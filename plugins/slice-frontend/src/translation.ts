@@ -6,6 +6,7 @@ import { sliceTabsMessages } from './messages/sliceTabs';
 import { topologyMessages } from './messages/topology';
 import { servicesMessages } from './messages/services';
 import { entitySlicesMessages } from './messages/entitySlices';
+import { fleetViewsMessages } from './messages/fleetViews';
 
 /**
  * The user-visible strings of the Slice Portal frontend, so that a portal can localise them
@@ -69,6 +70,7 @@ export const sliceTranslationRef = createTranslationRef({
     topology: topologyMessages,
     services: servicesMessages,
     entitySlices: entitySlicesMessages,
+    fleetViews: fleetViewsMessages,
     changes: {
       title: 'Changes',
       subheader:

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { mockApis, TestApiProvider } from '@backstage/frontend-test-utils';
 import {
   renderInTestApp,
   registerMswTestHooks,
@@ -18,6 +20,15 @@ import { FleetGraph } from './FleetGraph';
 // the page (the ?view=graph link, filtering its slices table, switching to the map) with
 // a small fleet, as every page render redraws its tables.
 
+/** The translation API the graph's labels go through (English defaults). */
+function Apis({ children }: { children: ReactNode }) {
+  return (
+    <TestApiProvider apis={[mockApis.translation(), mockApis.error()]}>
+      {children}
+    </TestApiProvider>
+  );
+}
+
 describe('FleetGraph', () => {
   it('draws a node per cluster and one edge per cluster pair that shares a slice', () => {
     const { fleet, tunnels } = syntheticFleet(2, 12);
@@ -30,6 +41,7 @@ describe('FleetGraph', () => {
       <ThemeProvider theme={theme}>
         <FleetGraph clusters={fleet.clusters} tunnels={tunnels} />
       </ThemeProvider>,
+      { wrapper: Apis },
     );
     const graph = screen.getByTestId('fleet-graph');
     const count = (prefix: string) =>
@@ -66,6 +78,7 @@ describe('FleetGraph', () => {
         tunnels={tunnels}
         onClusterClick={onClusterClick}
       />,
+      { wrapper: Apis },
     );
     const graph = screen.getByTestId('fleet-graph');
     const circle = (name: string) =>

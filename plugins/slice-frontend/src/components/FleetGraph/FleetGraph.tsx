@@ -2,15 +2,13 @@ import type {
   ClusterSummary,
   FleetTunnel,
 } from '@slice-portal/plugin-slice-common';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useSliceColors } from '../../theme/sliceColors';
+import { sliceTranslationRef } from '../../translation';
 import { tunnelColor } from '../Topology/layout';
 import { EdgeLayer, NodeLayer } from './layers';
-import {
-  clusterKey,
-  clusterPairs,
-  layoutFleetGraph,
-} from './graphLayout';
+import { clusterKey, clusterPairs, layoutFleetGraph } from './graphLayout';
 
 const STATES = ['UP', 'DEGRADED', 'DOWN', 'UNKNOWN'] as const;
 
@@ -33,6 +31,11 @@ export function FleetGraph({
   onClusterClick?: (cluster: ClusterSummary) => void;
 }) {
   const colors = useSliceColors();
+  const { t } = useTranslationRef(sliceTranslationRef);
+  const slicesLabel = useCallback(
+    (n: number) => t('fleetViews.graph.slices', { n: String(n) }),
+    [t],
+  );
   const pairs = useMemo(() => clusterPairs(tunnels), [tunnels]);
   const layout = useMemo(
     () => layoutFleetGraph(clusters, pairs),
@@ -80,8 +83,10 @@ export function FleetGraph({
     <div data-testid="fleet-graph-card">
       <div style={{ fontSize: 12, marginBottom: 4 }}>
         <span data-testid="fleet-graph-summary">
-          {layout.nodes.length} clusters, {layout.edges.length} cluster pairs
-          sharing a slice
+          {t('fleetViews.graph.summary', {
+            clusters: String(layout.nodes.length),
+            pairs: String(layout.edges.length),
+          })}
         </span>
         {counts.map(c => (
           <span key={c.state} style={{ marginLeft: 12 }}>
@@ -100,15 +105,17 @@ export function FleetGraph({
           </span>
         ))}
         <span style={{ marginLeft: 12, color: colors.textSecondary }}>
-          Edge colour: the pair's worst tunnel; width: slices they share. Rings
-          are projects; clusters ordered by provider and region.
+          {t('fleetViews.graph.legend')}
         </span>
       </div>
       <svg
         viewBox={`0 0 ${layout.width.toFixed(0)} ${layout.height.toFixed(0)}`}
         style={{ width: '100%', maxHeight: 960, display: 'block' }}
         role="img"
-        aria-label={`Graph of ${layout.nodes.length} clusters and ${layout.edges.length} cluster pairs`}
+        aria-label={t('fleetViews.graph.aria', {
+          clusters: String(layout.nodes.length),
+          pairs: String(layout.edges.length),
+        })}
         data-testid="fleet-graph"
         data-focus={
           focus === undefined ? undefined : layout.nodes[focus]?.cluster.name
@@ -142,6 +149,7 @@ export function FleetGraph({
           groups={layout.groups}
           clickable={Boolean(onClusterClick)}
           colors={colors}
+          slicesLabel={slicesLabel}
         />
         {focusEdges.length > 0 && (
           <g data-testid="graph-focus" pointerEvents="none">

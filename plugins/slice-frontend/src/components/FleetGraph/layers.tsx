@@ -55,11 +55,14 @@ export const NodeLayer = memo(function Nodes({
   groups,
   clickable,
   colors,
+  slicesLabel,
 }: {
   nodes: GraphNode[];
   groups: GraphGroup[];
   clickable: boolean;
   colors: SliceColors;
+  /** "3 slice(s)", in the user's language. */
+  slicesLabel: (n: number) => string;
 }) {
   return (
     <g>
@@ -93,7 +96,7 @@ export const NodeLayer = memo(function Nodes({
                 `${c.name} (${[c.geo.cloudProvider, c.geo.cloudRegion]
                   .filter(Boolean)
                   .join(' · ')})`,
-                `${c.slices.length} slice${c.slices.length === 1 ? '' : 's'}`,
+                slicesLabel(c.slices.length),
                 ...c.health.reasons,
               ].join('\n')}
             </title>

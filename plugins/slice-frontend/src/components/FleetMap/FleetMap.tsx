@@ -13,6 +13,8 @@ import { latencyColor } from '../Latency/scale';
 import { useSliceColors } from '../../theme/sliceColors';
 import { arcPath, tunnelArc, type LonLat, type XY } from './arcs';
 import { clickedPoint, PickMarker, type GeoPoint } from './pick';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 
 /** A tunnel to draw on the map: one slice's pair of members. */
 export type MapTunnel = FleetTunnel;
@@ -67,6 +69,7 @@ export function FleetMap({
   selected?: ReadonlySet<string>;
 }) {
   const colors = useSliceColors();
+  const { t: text } = useTranslationRef(sliceTranslationRef);
   const pickedXY = picked
     ? projection([picked.longitude, picked.latitude])
     : null;
@@ -131,7 +134,7 @@ export function FleetMap({
       <div style={{ fontSize: 12, marginBottom: 4 }}>
         {tunnels.length > 0 && (
           <>
-            Tunnels coloured by{' '}
+            {text('fleetViews.map.colourBy')}{' '}
             <label>
               <input
                 type="radio"
@@ -139,7 +142,7 @@ export function FleetMap({
                 checked={colourBy === 'state'}
                 onChange={() => setColourBy('state')}
               />{' '}
-              state
+              {text('fleetViews.map.byState')}
             </label>{' '}
             <label>
               <input
@@ -148,13 +151,13 @@ export function FleetMap({
                 checked={colourBy === 'latency'}
                 onChange={() => setColourBy('latency')}
               />{' '}
-              latency
+              {text('fleetViews.map.byLatency')}
             </label>
           </>
         )}
         {unlocated.length > 0 && (
           <span style={{ marginLeft: 16, color: colors.textSecondary }}>
-            Not on the map (no latitude/longitude in geoLocation):{' '}
+            {text('fleetViews.map.unlocated')}{' '}
             {unlocated.map(c => c.name).join(', ')}
           </span>
         )}
@@ -162,7 +165,10 @@ export function FleetMap({
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={`Map of ${located.length} clusters and ${arcs.length} tunnels`}
+        aria-label={text('fleetViews.map.aria', {
+          clusters: String(located.length),
+          tunnels: String(arcs.length),
+        })}
         data-testid="fleet-map"
         onClick={
           onPick

@@ -70,6 +70,8 @@ const germanPortal = createFrontendModule({
             'fleetPage.summary.clusters': '{{total}} Cluster',
             'common.age.seconds': 'vor {{n}} s',
             'health.warning': 'Warnung',
+            'fleetViews.map.aria':
+              'Karte mit {{clusters}} Clustern und {{tunnels}} Tunneln',
           },
         }),
       },
@@ -109,6 +111,10 @@ describe('FleetPage localisation', () => {
     expect(
       screen.getByRole('columnheader', { name: /Registrierung/ }),
     ).toBeInTheDocument();
+    expect(await screen.findByTestId('fleet-map')).toHaveAttribute(
+      'aria-label',
+      'Karte mit 0 Clustern und 0 Tunneln',
+    );
     // A message the portal does not translate keeps its English default.
     expect(
       screen.getByRole('columnheader', { name: /Location/ }),
