@@ -31,10 +31,8 @@ import { useSliceLinks } from '../../routes';
 import { useFleet } from '../FleetPage/useFleet';
 import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
 import {
-  ConflictDialog,
   OperationProgress,
-  ReviewStep,
-  Wizard,
+  WriteWizard,
   useLeaveGuard,
   useWizardWrite,
   type PollTiming,
@@ -145,20 +143,12 @@ function ChangeSliceWizard({
   return (
     <>
       {dialog}
-      <ConflictDialog
-        open={Boolean(write.conflict)}
-        message={write.conflict?.message ?? ''}
-        onReload={write.reloadAndReapply}
-        onClose={write.dismissConflict}
-      />
-      <Wizard
+      <WriteWizard
+        write={write}
         steps={steps}
-        findings={write.findings}
-        onReview={write.runReview}
-        locked={Boolean(applied) || write.applying}
-        review={{
-          title: t('changeSlice.steps.review'),
-          content: applied ? (
+        title={t('changeSlice.steps.review')}
+        applied={
+          applied ? (
             <Box data-testid="change-applied">
               {operation ? (
                 <OperationProgress
@@ -172,24 +162,16 @@ function ChangeSliceWizard({
                 back
               )}
             </Box>
-          ) : (
-            <>
-              {write.review && !write.checking && (
-                <ChangeDiff result={write.review} />
-              )}
-              <ReviewStep
-                steps={CHANGE_SLICE_STEPS}
-                checking={write.checking}
-                result={write.review}
-                error={write.error}
-                findings={write.findings}
-                fileName={`sliceconfig-${sliceRef.name}.yaml`}
-                applying={write.applying}
-                onApply={write.apply}
-                onRetry={write.runReview}
-              />
-            </>
-          ),
+          ) : undefined
+        }
+        beforeReview={
+          write.review && !write.checking ? (
+            <ChangeDiff result={write.review} />
+          ) : undefined
+        }
+        review={{
+          steps: CHANGE_SLICE_STEPS,
+          fileName: `sliceconfig-${sliceRef.name}.yaml`,
         }}
       />
     </>

@@ -27,10 +27,8 @@ import { useSliceLinks } from '../../routes';
 import { useFleet } from '../FleetPage/useFleet';
 import { useFleetTunnels } from '../FleetMap/useFleetTunnels';
 import {
-  ConflictDialog,
   OperationProgress,
-  ReviewStep,
-  Wizard,
+  WriteWizard,
   useLeaveGuard,
   useWizardWrite,
   type PollTiming,
@@ -170,20 +168,12 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
     <>
       {perms.probes}
       {dialog}
-      <ConflictDialog
-        open={Boolean(write.conflict)}
-        message={write.conflict?.message ?? ''}
-        onReload={write.reloadAndReapply}
-        onClose={write.dismissConflict}
-      />
-      <Wizard
+      <WriteWizard
+        write={write}
         steps={steps}
-        findings={write.findings}
-        onReview={write.runReview}
-        locked={Boolean(applied) || write.applying}
-        review={{
-          title: t('createSlice.steps.review'),
-          content: applied ? (
+        title={t('createSlice.steps.review')}
+        applied={
+          applied ? (
             <Box data-testid="create-applied">
               {operation ? (
                 <OperationProgress
@@ -213,20 +203,12 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
                 </Link>
               )}
             </Box>
-          ) : (
-            <ReviewStep
-              steps={CREATE_SLICE_STEPS}
-              checking={write.checking}
-              result={write.review}
-              error={write.error}
-              findings={write.findings}
-              fileName={`sliceconfig-${form.name || 'new'}.yaml`}
-              request={createSliceRequest(form)}
-              applying={write.applying}
-              onApply={write.apply}
-              onRetry={write.runReview}
-            />
-          ),
+          ) : undefined
+        }
+        review={{
+          steps: CREATE_SLICE_STEPS,
+          fileName: `sliceconfig-${form.name || 'new'}.yaml`,
+          request: createSliceRequest(form),
         }}
       />
     </>

@@ -27,9 +27,7 @@ import { useSliceLinks } from '../../routes';
 import type { SliceRef } from '../../api/SliceApi';
 import { useFleet } from '../FleetPage/useFleet';
 import {
-  ConflictDialog,
-  ReviewStep,
-  Wizard,
+  WriteWizard,
   useLeaveGuard,
   type PollTiming,
   type WizardStep,
@@ -238,20 +236,12 @@ function OnboardWizardContent({ poll }: { poll?: PollTiming }) {
     <>
       {perms.probes}
       {dialog}
-      <ConflictDialog
-        open={Boolean(write.conflict)}
-        message={write.conflict?.message ?? ''}
-        onReload={write.reloadAndReapply}
-        onClose={write.dismissConflict}
-      />
-      <Wizard
+      <WriteWizard
+        write={write}
         steps={steps}
-        findings={write.findings}
-        onReview={write.runReview}
-        locked={Boolean(applied) || write.applying}
-        review={{
-          title: t('onboardWizard.steps.review'),
-          content: applied ? (
+        title={t('onboardWizard.steps.review')}
+        applied={
+          applied ? (
             <AppliedProgress
               writes={write.appliedWrites}
               sliceLink={
@@ -260,24 +250,16 @@ function OnboardWizardContent({ poll }: { poll?: PollTiming }) {
               sliceName={name}
               poll={poll}
             />
-          ) : (
-            <>
-              {plan && !write.checking && (
-                <PlanSummary plan={plan} review={write.review} />
-              )}
-              <ReviewStep
-                steps={NAMESPACE_WIZARD_STEPS}
-                checking={write.checking}
-                result={write.review}
-                error={write.error}
-                findings={write.findings}
-                fileName={`sliceconfig-${name || 'slice'}.yaml`}
-                applying={write.applying}
-                onApply={write.apply}
-                onRetry={write.runReview}
-              />
-            </>
-          ),
+          ) : undefined
+        }
+        beforeReview={
+          plan && !write.checking ? (
+            <PlanSummary plan={plan} review={write.review} />
+          ) : undefined
+        }
+        review={{
+          steps: NAMESPACE_WIZARD_STEPS,
+          fileName: `sliceconfig-${name || 'slice'}.yaml`,
         }}
       />
     </>

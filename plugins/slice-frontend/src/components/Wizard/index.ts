@@ -4,6 +4,7 @@ export { ReviewStep, type ReviewStepProps } from './ReviewStep';
 export { OperationProgress } from './OperationProgress';
 export { useOperation, DEFAULT_POLL, type PollTiming } from './useOperation';
 export { ConflictDialog } from './ConflictDialog';
+export { WriteWizard, type WizardWrite } from './WriteWizard';
 export { WriteErrorAlert } from './WriteErrorAlert';
 export { useLeaveGuard } from './useLeaveGuard';
 export { useWizardWrite } from './useWizardWrite';
