@@ -20,12 +20,29 @@ export function parseArgs(
 export function processGroup(logDir: string) {
   const children: ChildProcess[] = [];
   const stopAll = () => {
+    const groups: number[] = [];
     for (const child of children) {
       try {
         process.kill(-child.pid!, 'SIGTERM');
+        groups.push(child.pid!);
       } catch {
         // already gone
       }
+    }
+    // A Backstage backend can hang in its graceful shutdown (seen: a backend still alive 30 min
+    // after the benchmark ended). This script exits now, so a detached helper kills what is
+    // left of the groups after a grace period.
+    if (groups.length > 0) {
+      spawn(
+        process.execPath,
+        [
+          '-e',
+          `setTimeout(() => { for (const g of ${JSON.stringify(
+            groups,
+          )}) { try { process.kill(-g, 'SIGKILL'); } catch {} } }, 15000);`,
+        ],
+        { detached: true, stdio: 'ignore' },
+      ).unref();
     }
   };
   process.on('exit', stopAll);
