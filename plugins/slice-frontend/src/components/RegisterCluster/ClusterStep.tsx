@@ -9,7 +9,7 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import { sliceTranslationRef } from '../../translation';
 import { useFieldFindings } from '../Wizard';
-import type { AllowedProject } from './useProjectsAllowed';
+import type { AllowedProject } from '../common/useProjectsAllowed';
 
 const SUBDOMAIN = new RegExp(DNS_SUBDOMAIN_PATTERN);
 

@@ -7,7 +7,7 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import { useSliceLinks } from '../../routes';
 import { sliceTranslationRef } from '../../translation';
-import { useProjectsAllowed } from './useProjectsAllowed';
+import { useProjectsAllowed } from '../common/useProjectsAllowed';
 
 /** Where the wizard lives, below the fleet page wherever the plugin is mounted. */
 export function useRegisterClusterLink(): string {

@@ -34,7 +34,7 @@ import { InstallValues } from './InstallValues';
 import { LocationStep, locationBlocked } from './LocationStep';
 import { NetworkStep } from './NetworkStep';
 import { RegistrationWait } from './RegistrationWait';
-import { useProjectsAllowed } from './useProjectsAllowed';
+import { useProjectsAllowed } from '../common/useProjectsAllowed';
 
 export interface RegisterClusterTiming {
   /** Asking again for the values while the worker Secret is not issued. */

@@ -1,12 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  clusterRegisterPermission,
   sliceResourceRef,
+  type clusterRegisterPermission,
   type HubSummary,
 } from '@slice-portal/plugin-slice-common';
 
-/** A permission decided on a project (`hub/project`). */
+/** A permission decided on a project (`hub/project`): create slices, register clusters. */
 type ResourcePermission = typeof clusterRegisterPermission;
 
 export interface AllowedProject {
@@ -35,11 +35,7 @@ function Probe({
   });
   const k = key(hub, project);
   const value = loading ? undefined : allowed;
-  // A state update of the parent must wait until this render is committed.
-  useMemo(
-    () => queueMicrotask(() => onDecision(k, value)),
-    [k, value, onDecision],
-  );
+  useEffect(() => onDecision(k, value), [k, value, onDecision]);
   return null;
 }
 
