@@ -25,10 +25,8 @@ import { usePolled } from '../../hooks/usePolled';
 import { sliceTranslationRef } from '../../translation';
 import { CodeBlock } from '../common/CodeBlock';
 import {
-  ConflictDialog,
   OperationProgress,
-  ReviewStep,
-  Wizard,
+  WriteWizard,
   useLeaveGuard,
   useWizardWrite,
   type WizardStep,
@@ -125,7 +123,7 @@ export function ExportServiceWizard({
   ];
   const namespace = form.namespace.trim();
   const name = form.name.trim();
-  const review = applied ? (
+  const appliedView = applied ? (
     <Box data-testid="export-result">
       {applied.applied && applied.operation ? (
         <OperationProgress
@@ -158,49 +156,29 @@ export function ExportServiceWizard({
         pollMs={pollMs}
       />
     </Box>
-  ) : (
-    <>
-      {write.review?.instructions && (
-        <Alert
-          severity="info"
-          data-testid="manifest-only"
-          style={{ marginBottom: 16 }}
-        >
-          {t('exportWizard.review.manifestOnly', { cluster: form.cluster })}
-        </Alert>
-      )}
-      <ReviewStep
-        steps={EXPORT_SERVICE_STEPS}
-        checking={write.checking}
-        result={write.review}
-        error={write.error}
-        findings={write.findings}
-        fileName="serviceexport.yaml"
-        applying={write.applying}
-        onApply={write.apply}
-        onRetry={write.runReview}
-      />
-    </>
+  ) : undefined;
+  const beforeReview = write.review?.instructions && (
+    <Alert
+      severity="info"
+      data-testid="manifest-only"
+      style={{ marginBottom: 16 }}
+    >
+      {t('exportWizard.review.manifestOnly', { cluster: form.cluster })}
+    </Alert>
   );
   return (
     <>
-      <Wizard
+      <WriteWizard
+        write={write}
         steps={steps}
-        review={{
-          title: applied
+        title={
+          applied
             ? t('exportWizard.steps.applied')
-            : t('exportWizard.steps.review'),
-          content: review,
-        }}
-        findings={write.findings}
-        onReview={write.runReview}
-        locked={Boolean(applied)}
-      />
-      <ConflictDialog
-        open={Boolean(write.conflict)}
-        message={write.conflict?.message ?? ''}
-        onReload={write.reloadAndReapply}
-        onClose={write.dismissConflict}
+            : t('exportWizard.steps.review')
+        }
+        applied={appliedView}
+        beforeReview={beforeReview}
+        review={{ steps: EXPORT_SERVICE_STEPS, fileName: 'serviceexport.yaml' }}
       />
       {dialog}
     </>

@@ -21,10 +21,8 @@ import { sliceApiRef } from '../../api/SliceApi';
 import { sliceTranslationRef } from '../../translation';
 import { useFleet } from '../FleetPage/useFleet';
 import {
-  ConflictDialog,
   OperationProgress,
-  ReviewStep,
-  Wizard,
+  WriteWizard,
   useLeaveGuard,
   useWizardWrite,
   type WizardStep,
@@ -152,7 +150,7 @@ export function RegisterClusterWizard({
     },
   ];
   const name = form.name.trim();
-  const review = applied ? (
+  const appliedView = applied ? (
     <Box data-testid="register-result">
       {applied.operation && (
         <OperationProgress
@@ -173,39 +171,23 @@ export function RegisterClusterWizard({
         pollMs={timing?.statusPollMs}
       />
     </Box>
-  ) : (
-    <ReviewStep
-      steps={REGISTER_CLUSTER_STEPS}
-      checking={write.checking}
-      result={write.review}
-      error={write.error}
-      findings={write.findings}
-      fileName={`cluster-${name}.yaml`}
-      applying={write.applying}
-      onApply={write.apply}
-      onRetry={write.runReview}
-    />
-  );
+  ) : undefined;
   return (
     <>
       {allowed.probes}
-      <Wizard
+      <WriteWizard
+        write={write}
         steps={steps}
-        review={{
-          title: applied
+        title={
+          applied
             ? t('registerClusterWizard.steps.applied')
-            : t('registerClusterWizard.steps.review'),
-          content: review,
+            : t('registerClusterWizard.steps.review')
+        }
+        applied={appliedView}
+        review={{
+          steps: REGISTER_CLUSTER_STEPS,
+          fileName: `cluster-${name}.yaml`,
         }}
-        findings={write.findings}
-        onReview={write.runReview}
-        locked={Boolean(applied)}
-      />
-      <ConflictDialog
-        open={Boolean(write.conflict)}
-        message={write.conflict?.message ?? ''}
-        onReload={write.reloadAndReapply}
-        onClose={write.dismissConflict}
       />
       {dialog}
     </>
