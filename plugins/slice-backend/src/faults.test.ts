@@ -126,7 +126,7 @@ describe('the portal under fleet faults', () => {
               tenancy: { projects: { acme: [ACME_TENANT] } },
               watch: {
                 reconcileInterval: '1s',
-                requestTimeout: '5s',
+                requestTimeout: '10s',
                 backoff: { initial: '100ms', max: '1s' },
               },
             },
@@ -152,12 +152,20 @@ describe('the portal under fleet faults', () => {
 
   it('watch-drop: resumes every watch and misses no change made right after', async () => {
     sim.faults.dropWatches('hub');
-    await registerCluster('dropped-watch');
-    const after = await eventually(fleet, f =>
-      clusterNames(f).includes('dropped-watch'),
-    );
-    expect(after.hubs[0].sync.state).toBe('ok');
-    await deregisterCluster('dropped-watch');
+    try {
+      await registerCluster('dropped-watch');
+      // A watch that ends moments after it opened counts as a failure and is retried after a
+      // backoff, so the hub may be degraded for a moment; what must hold is that every watch
+      // comes back and the change made during the reconnect is there.
+      const after = await eventually(
+        fleet,
+        f => clusterNames(f).includes('dropped-watch') && f.hubs[0].sync.state === 'ok',
+      );
+      expect(after.hubs[0].sync.lastSyncAt).toEqual(expect.any(String));
+    } finally {
+      // A cluster left behind would keep every later test from seeing a healthy fleet.
+      await deregisterCluster('dropped-watch');
+    }
     await eventually(fleet, f => !clusterNames(f).includes('dropped-watch'));
   });
 
@@ -297,7 +305,7 @@ describe('the portal under fleet faults', () => {
       plural: 'serviceexports',
       name: 'frozen',
     });
-  }, 60_000);
+  }, 120_000);
 
   it('partition: both APIs answer but the worker’s status on the hub stops refreshing until heal', async () => {
     sim.faults.partition('gcp-west');
@@ -387,5 +395,5 @@ describe('the portal under fleet faults', () => {
     expect(text).not.toContain('arcade');
     sim.faults.clusterUp('azure-eu');
     await eventually(fleet, healthy, 60_000);
-  });
+  }, 90_000);
 });
