@@ -21,3 +21,5 @@ export * from './api';
 export * from './fleet/componentHealth';
 export * from './preflight';
 export * from './wizard';
+export * from './catalog/entityNames';
+export * from './catalog/annotations';

@@ -23,3 +23,4 @@ export type {
   ApiSchema,
   ApiSchemaName,
 } from './types';
+export { fillApiPath, apiQueryString } from './urls';

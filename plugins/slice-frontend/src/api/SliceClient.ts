@@ -8,6 +8,10 @@ import type {
   ApiRequestBody,
   ApiResponse,
 } from '@slice-portal/plugin-slice-common';
+import {
+  apiQueryString as queryString,
+  fillApiPath as fillPath,
+} from '@slice-portal/plugin-slice-common';
 import { SliceWriteError } from './SliceWriteError';
 import type {
   ClusterListQuery,
@@ -36,23 +40,6 @@ import type {
   SliceRef,
   TunnelListQuery,
 } from './SliceApi';
-
-function queryString(query: object = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-/** A path of the document with its `{name}` parameters filled in, each URL-encoded. */
-function fillPath(template: string, params: object): string {
-  const values = params as Record<string, string>;
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(values[name]),
-  );
-}
 
 /** Calls the slice backend through discovery and the app's fetchApi (which adds the user's token). */
 export class SliceClient implements SliceApi {

@@ -1,28 +1,18 @@
 import {
   coreServices,
   createBackendPlugin,
-  createServiceFactory,
-  type BackstageCredentials,
-  type BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  type ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { startFleetSim, type FleetSim } from '@slice-portal/fleet-sim';
 import {
-  clusterRegisterPermission,
   slicePermissions,
   sliceResourcePermissions,
 } from '@slice-portal/plugin-slice-common';
 import { readTenancyConfig } from '../../config/tenancy';
 import {
   createIsProjectOwnedByRule,
-  createSliceConditionalDecision,
   isInProject,
-  sliceConditions,
   sliceResourceRef,
 } from '../../permissions/rules';
 import { SliceAuthorizer } from '../../permissions/SliceAuthorizer';
@@ -39,60 +29,14 @@ import { OperationStore } from '../../operations/OperationStore';
 import { fleetServiceRef, type FleetService } from '../../service/FleetService';
 import type { AuditLog, AuditRecord } from '../contracts';
 
-/** Users of the write tests and the groups they are in (as the catalog would say). */
-export const PLATFORM = 'user:default/platform';
-export const ACME = 'user:default/acme-dev';
-export const ARCADE = 'user:default/arcade-dev';
-
-export function claimsOf(userRef: string): string[] {
-  if (userRef === PLATFORM) return [userRef, 'group:default/platform-team'];
-  if (userRef.startsWith('user:default/acme-'))
-    return [userRef, 'group:default/team-acme'];
-  if (userRef.startsWith('user:default/arcade-'))
-    return [userRef, 'group:default/team-arcade'];
-  return [userRef];
-}
-
-/**
- * The decisions of the example app's policy (examples/app/.../slicePolicy.ts): platform
- * users may do everything; tenants get the project-ownership condition on every slice
- * permission, and are denied cluster registration.
- */
-export const examplePolicyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const decide = (
-      permission: ResourcePermission<'kubeslice-resource'>,
-      credentials: BackstageCredentials,
-    ) => {
-      const claims = claimsOf(
-        (credentials.principal as BackstageUserPrincipal).userEntityRef ?? '',
-      );
-      if (claims.includes('group:default/platform-team'))
-        return { result: AuthorizeResult.ALLOW };
-      if (permission.name === clusterRegisterPermission.name)
-        return { result: AuthorizeResult.DENY };
-      return createSliceConditionalDecision(
-        permission,
-        sliceConditions.isProjectOwnedBy({ claims }),
-      );
-    };
-    return {
-      async authorize(requests: any[]) {
-        return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-      },
-      async authorizeConditional(
-        requests: any[],
-        options: { credentials: BackstageCredentials },
-      ) {
-        return requests.map(({ permission }) =>
-          decide(permission, options.credentials),
-        );
-      },
-    } as any;
-  },
-});
+export {
+  ACME,
+  ARCADE,
+  PLATFORM,
+  claimsOf,
+  examplePolicyPermissions,
+} from '../../testUtils/examplePolicy';
+import { examplePolicyPermissions } from '../../testUtils/examplePolicy';
 
 /** The plugin's audit log, also keeping every record in memory for the assertions. */
 export class RecordingAuditLog implements AuditLog {

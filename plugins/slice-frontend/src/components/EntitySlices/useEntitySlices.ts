@@ -1,5 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { SliceDetail } from '@slice-portal/plugin-slice-common';
+import {
+  sliceMatches,
+  type SliceDetail,
+} from '@slice-portal/plugin-slice-common';
 import { sliceApiRef } from '../../api/SliceApi';
 import {
   parseServiceAnnotation,
@@ -15,17 +18,6 @@ export interface EntitySlices {
   unmatched: SliceSelector[];
   /** Slices that matched but whose detail could not be read. */
   failed: { name: string; message: string }[];
-}
-
-function matches(
-  s: { hub: string; project: string; name: string },
-  sel: SliceSelector,
-) {
-  return (
-    s.name === sel.name &&
-    (!sel.hub || s.hub === sel.hub) &&
-    (!sel.project || s.project === sel.project)
-  );
 }
 
 /**
@@ -46,7 +38,7 @@ export function useEntitySlices(annotations: {
       const { items } = await api.listSlices(undefined, { signal });
       const candidates = items.filter(s =>
         selectors.length
-          ? selectors.some(sel => matches(s, sel))
+          ? selectors.some(sel => sliceMatches(s, sel))
           : service !== undefined && s.namespaces.includes(service.namespace),
       );
       const results = await Promise.allSettled(
@@ -77,7 +69,9 @@ export function useEntitySlices(annotations: {
           );
       return {
         slices: shown,
-        unmatched: selectors.filter(sel => !items.some(s => matches(s, sel))),
+        unmatched: selectors.filter(
+          sel => !items.some(s => sliceMatches(s, sel)),
+        ),
         failed,
       };
     },

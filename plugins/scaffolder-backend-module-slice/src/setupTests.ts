@@ -1,0 +1,3 @@
+// The action tests start the fleet simulator and a slice backend and follow real operations,
+// which on a cold, loaded 2-core machine take longer than Jest's 5 s default.
+jest.setTimeout(60_000);
