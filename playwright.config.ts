@@ -9,7 +9,7 @@ import { defineConfig } from '@playwright/test';
  * wizards add. Each writing journey uses names of its own, so a re-run passes too.
  */
 const WRITES =
-  /(createSlice|deleteSlice|exportService|onboardNamespace|registerCluster)\.spec\.ts$/;
+  /(createSlice|deleteSlice|exportService|onboardNamespace|registerCluster|scaffolder)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',

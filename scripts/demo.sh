@@ -18,6 +18,8 @@ NAME="demo"
 STATE_DIR="$REPO_ROOT/.fleet-sim"
 KUBECONFIG_FILE="${SLICE_DEMO_KUBECONFIG:-$STATE_DIR/$NAME-kubeconfig}"
 PORTS_CONFIG="$STATE_DIR/$NAME-ports.yaml"
+# The GitOps template commits rendered manifests here (a local repository: no network needed).
+GITOPS_REPO="${SLICE_DEMO_GITOPS_REPO:-$STATE_DIR/$NAME-gitops}"
 LOG_DIR="$REPO_ROOT/artifacts/$NAME-logs"
 LOG_HINT="${LOG_DIR#"$REPO_ROOT"/}/"
 # Check the ports before touching anything: a demo that is already running uses them, and its
@@ -33,6 +35,13 @@ done
 
 mkdir -p "$STATE_DIR" "$LOG_DIR"
 rm -f "$KUBECONFIG_FILE"
+if [ ! -d "$GITOPS_REPO/.git" ]; then
+  git init -q -b main "$GITOPS_REPO"
+  printf '# Fleet configuration\n\nManifests the Slice Portal GitOps template commits.\n' > "$GITOPS_REPO/README.md"
+  git -C "$GITOPS_REPO" add README.md
+  git -C "$GITOPS_REPO" -c user.name="Slice Portal demo" -c user.email=demo@slice-portal.invalid \
+    commit -q -m "Fleet configuration repository"
+fi
 # The ports, laid over app-config.yaml (a later --config wins).
 cat > "$PORTS_CONFIG" <<YAML
 app:
@@ -43,6 +52,8 @@ backend:
     port: $BACKEND_PORT
   cors:
     origin: http://localhost:$APP_PORT
+demo:
+  gitopsRepository: $GITOPS_REPO
 YAML
 
 pids=()

@@ -38,6 +38,7 @@ app_port=$(free_port 3300)
 backend_port=$(free_port 7307)
 sim_port=$(free_port 16743)
 export SLICE_DEMO_KUBECONFIG="$REPO_ROOT/.fleet-sim/e2e-kubeconfig"
+export SLICE_DEMO_GITOPS_REPO="$REPO_ROOT/.fleet-sim/e2e-gitops"
 demo_log=artifacts/demo-for-e2e.log
 SLICE_DEMO_APP_PORT=$app_port SLICE_DEMO_BACKEND_PORT=$backend_port SIM_PORT=$sim_port \
   setsid bash scripts/demo.sh > "$demo_log" 2>&1 &

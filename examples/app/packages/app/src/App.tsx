@@ -1,9 +1,16 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import slicePlugin from '@slice-portal/plugin-slice';
 import { navModule } from './modules/nav';
 import { demoSignInModule } from './modules/demoSignIn';
 
 export default createApp({
-  features: [catalogPlugin, slicePlugin, navModule, demoSignInModule],
+  features: [
+    catalogPlugin,
+    scaffolderPlugin,
+    slicePlugin,
+    navModule,
+    demoSignInModule,
+  ],
 });

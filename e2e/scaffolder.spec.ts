@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'child_process';
+import { signIn } from './signIn';
+
+/** A name no earlier run on the same demo has used (slice names: 15 characters or fewer). */
+const uniqueName = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36).slice(-6)}`;
+
+/** Opens a template from the scaffolder's list ("Create…" in the sidebar). */
+async function openTemplate(page: Page, title: string) {
+  await signIn(page, '/slices', 'Platform engineer');
+  await page
+    .getByRole('link', { name: /Create/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/create/);
+  // The innermost element holding both the title and a Choose button is the template's card.
+  const card = page
+    .locator('div')
+    .filter({ has: page.getByText(title, { exact: true }) })
+    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+    .last();
+  await card.getByRole('button', { name: 'Choose' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
+/** Picks an option of a JSON-schema enum select (rjsf renders a Material-UI select). */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test('the "Create a slice" template creates a healthy slice that shows up in the catalog with its owner', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const name = uniqueName('tpl');
+  await openTemplate(page, 'Create a slice');
+  await choose(page, 'Project', 'arcade');
+  await page.getByLabel('Slice name').fill(name);
+  for (const cluster of ['aws-east', 'gcp-west']) {
+    await page.getByLabel(cluster).check();
+  }
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.screenshot({ path: 'artifacts/scaffolder-review.png' });
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The task log follows the operation; the run ends with links to the slice and its entity.
+  const open = page.getByRole('link', { name: 'Open the slice' });
+  await expect(open).toBeVisible({ timeout: 200_000 });
+  await page.screenshot({ path: 'artifacts/scaffolder-done.png' });
+  // An absolute link (it opens in a new tab): followed here in the same page.
+  const href = await open.getAttribute('href');
+  expect(href).toMatch(new RegExp(`/slices/demo/arcade/${name}$`));
+  await page.goto(href!);
+  await expect(page.getByTestId('slice-health')).toContainText(/Healthy/i, {
+    timeout: 60_000,
+  });
+
+  // The catalog module emits it as a Resource owned by the project's team.
+  await expect(async () => {
+    await page.goto(`/catalog/default/resource/demo.arcade.${name}`);
+    await expect(page.getByText('team-arcade').first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await expect(page.getByText('kubeslice-slice').first()).toBeVisible();
+  await page.screenshot({ path: 'artifacts/scaffolder-catalog.png' });
+});
+
+test('the GitOps template commits the rendered SliceConfig to the fleet repository', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The repository the demo script created (the test command names its own).
+  const repository =
+    process.env.SLICE_DEMO_GITOPS_REPO ?? '.fleet-sim/demo-gitops';
+  const name = uniqueName('ops');
+  await openTemplate(page, 'Propose a slice through GitOps');
+  await choose(page, 'Project', 'acme');
+  await page.getByLabel('Slice name').fill(name);
+  for (const cluster of ['aws-eu', 'azure-us']) {
+    await page.getByLabel(cluster).check();
+  }
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(
+    page.getByText(`manifests/acme/slices/${name}.yaml`).first(),
+  ).toBeVisible({
+    timeout: 120_000,
+  });
+  const file = execFileSync(
+    'git',
+    ['-C', repository, 'show', `HEAD:acme/slices/${name}.yaml`],
+    { encoding: 'utf8' },
+  );
+  expect(file).toMatch(new RegExp(`kind: SliceConfig[\\s\\S]*name: ${name}`));
+  expect(
+    execFileSync('git', ['-C', repository, 'log', '-1', '--format=%s'], {
+      encoding: 'utf8',
+    }),
+  ).toContain(`Add slice ${name} to project acme`);
+});
