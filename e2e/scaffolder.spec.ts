@@ -39,10 +39,14 @@ test('the "Create a slice" template creates a healthy slice that shows up in the
   await choose(page, 'Project', 'arcade');
   await page.getByLabel('Slice name').fill(name);
   for (const cluster of ['aws-east', 'gcp-west']) {
-    await page.getByLabel(cluster).check();
+    await page
+      .getByTestId(`cluster-row-${cluster}`)
+      .locator('input[type=checkbox]')
+      .check();
   }
+  await expect(page.getByTestId('clusters-selected')).toHaveText('2 selected');
+  await page.screenshot({ path: 'artifacts/scaffolder-clusters.png' });
   await page.getByRole('button', { name: 'Review' }).click();
-  await page.screenshot({ path: 'artifacts/scaffolder-review.png' });
   await page.getByRole('button', { name: 'Create' }).click();
 
   // The task log follows the operation; the run ends with links to the slice and its entity.
@@ -80,7 +84,10 @@ test('the GitOps template commits the rendered SliceConfig to the fleet reposito
   await choose(page, 'Project', 'acme');
   await page.getByLabel('Slice name').fill(name);
   for (const cluster of ['aws-eu', 'azure-us']) {
-    await page.getByLabel(cluster).check();
+    await page
+      .getByTestId(`cluster-row-${cluster}`)
+      .locator('input[type=checkbox]')
+      .check();
   }
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();

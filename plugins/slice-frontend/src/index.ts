@@ -16,3 +16,4 @@ export {
   type SliceSelector,
 } from './annotations';
 export { sliceTranslationRef } from './translation';
+export { sliceScaffolderFieldsModule } from './scaffolder/module';

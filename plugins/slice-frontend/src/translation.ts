@@ -21,6 +21,7 @@ import { createSliceMessages } from './messages/createSlice';
 import { registerClusterMessages } from './messages/registerCluster';
 import { exportServiceMessages } from './messages/exportService';
 import { onboardWizardMessages } from './messages/onboardWizard';
+import { scaffolderMessages } from './messages/scaffolder';
 
 /**
  * The user-visible strings of the Slice Portal frontend, so that a portal can localise them
@@ -55,5 +56,6 @@ export const sliceTranslationRef = createTranslationRef({
     exportWizard: exportServiceMessages,
     codeBlock: codeBlockMessages,
     onboardWizard: onboardWizardMessages,
+    scaffolder: scaffolderMessages,
   },
 });

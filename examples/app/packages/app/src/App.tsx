@@ -1,7 +1,9 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
-import slicePlugin from '@slice-portal/plugin-slice';
+import slicePlugin, {
+  sliceScaffolderFieldsModule,
+} from '@slice-portal/plugin-slice';
 import { navModule } from './modules/nav';
 import { demoSignInModule } from './modules/demoSignIn';
 
@@ -10,6 +12,7 @@ export default createApp({
     catalogPlugin,
     scaffolderPlugin,
     slicePlugin,
+    sliceScaffolderFieldsModule,
     navModule,
     demoSignInModule,
   ],
