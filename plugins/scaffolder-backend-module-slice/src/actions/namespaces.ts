@@ -58,13 +58,33 @@ function namespaceInputFor(path: string): string {
   return path;
 }
 
-/** `kubeslice:namespace:onboard`: lists a namespace on a slice (some members or every one), as the onboarding wizard does. */
-export function onboardNamespaceAction(deps: SliceActionDeps) {
+interface NamespaceInput {
+  hub: string;
+  project: string;
+  slice: string;
+  namespace: string;
+  clusters?: string[];
+}
+
+type SliceWrite = Parameters<SliceActionDeps['client']['write']>[0];
+
+/** The onboard and offboard actions: the same input and outputs, a different write. */
+function namespaceAction(
+  deps: SliceActionDeps,
+  spec: {
+    id: string;
+    description: string;
+    examples: typeof ONBOARD_EXAMPLES;
+    clustersDescription: string;
+    request(
+      input: NamespaceInput,
+    ): Pick<SliceWrite, 'method' | 'path' | 'params' | 'body' | 'query'>;
+  },
+) {
   return createTemplateAction({
-    id: 'kubeslice:namespace:onboard',
-    description:
-      'Onboards a namespace onto a slice, on the members given or on every member, as the user who runs the template.',
-    examples: ONBOARD_EXAMPLES,
+    id: spec.id,
+    description: spec.description,
+    examples: spec.examples,
     supportsDryRun: true,
     schema: {
       input: {
@@ -75,9 +95,7 @@ export function onboardNamespaceAction(deps: SliceActionDeps) {
             .array(z.string())
             .min(1)
             .optional()
-            .describe(
-              'Members to onboard it on; default ["*"]: every member, now and later',
-            ),
+            .describe(spec.clustersDescription),
         ...dryRunInput,
         ...waitInput,
       },
@@ -90,21 +108,11 @@ export function onboardNamespaceAction(deps: SliceActionDeps) {
         inputFor: namespaceInputFor,
         write: ({ dryRun, credentials }) =>
           deps.client.write({
-            method: 'POST',
-            path: '/v1/slices/{hub}/{project}/{name}/namespaces',
-            params: {
-              hub: input.hub,
-              project: input.project,
-              name: input.slice,
-            },
-            body: {
-              namespace: input.namespace,
-              clusters: input.clusters ?? ['*'],
-            },
+            ...spec.request(input),
             dryRun,
             credentials,
             signal: ctx.signal,
-          }),
+          } as SliceWrite & { dryRun: boolean }),
       });
       outputSlice(ctx, deps, {
         hub: input.hub,
@@ -116,56 +124,42 @@ export function onboardNamespaceAction(deps: SliceActionDeps) {
   });
 }
 
+/** `kubeslice:namespace:onboard`: lists a namespace on a slice (some members or every one), as the onboarding wizard does. */
+export function onboardNamespaceAction(deps: SliceActionDeps) {
+  return namespaceAction(deps, {
+    id: 'kubeslice:namespace:onboard',
+    description:
+      'Onboards a namespace onto a slice, on the members given or on every member, as the user who runs the template.',
+    examples: ONBOARD_EXAMPLES,
+    clustersDescription:
+      'Members to onboard it on; default ["*"]: every member, now and later',
+    request: input => ({
+      method: 'POST',
+      path: '/v1/slices/{hub}/{project}/{name}/namespaces',
+      params: { hub: input.hub, project: input.project, name: input.slice },
+      body: { namespace: input.namespace, clusters: input.clusters ?? ['*'] },
+    }),
+  });
+}
+
 /** `kubeslice:namespace:offboard`: removes a namespace from some or every member of a slice. */
 export function offboardNamespaceAction(deps: SliceActionDeps) {
-  return createTemplateAction({
+  return namespaceAction(deps, {
     id: 'kubeslice:namespace:offboard',
     description:
       'Offboards a namespace from a slice, from the members given or from every member, as the user who runs the template.',
     examples: OFFBOARD_EXAMPLES,
-    supportsDryRun: true,
-    schema: {
-      input: {
-        ...sliceInput,
-        ...namespaceInput,
-        clusters: z =>
-          z
-            .array(z.string())
-            .min(1)
-            .optional()
-            .describe('Members to offboard it from; default every member'),
-        ...dryRunInput,
-        ...waitInput,
-      },
-      output: { ...writeOutput, ...sliceOutput },
-    },
-    async handler(ctx) {
-      const { input } = ctx;
-      const result = await performWrite(ctx, {
-        dryRun: input.dryRun,
-        inputFor: namespaceInputFor,
-        write: ({ dryRun, credentials }) =>
-          deps.client.write({
-            method: 'DELETE',
-            path: '/v1/slices/{hub}/{project}/{name}/namespaces/{namespace}',
-            params: {
-              hub: input.hub,
-              project: input.project,
-              name: input.slice,
-              namespace: input.namespace,
-            },
-            query: { clusters: input.clusters?.join(',') },
-            dryRun,
-            credentials,
-            signal: ctx.signal,
-          }),
-      });
-      outputSlice(ctx, deps, {
+    clustersDescription: 'Members to offboard it from; default every member',
+    request: input => ({
+      method: 'DELETE',
+      path: '/v1/slices/{hub}/{project}/{name}/namespaces/{namespace}',
+      params: {
         hub: input.hub,
         project: input.project,
         name: input.slice,
-      });
-      await waitIfAsked(ctx, deps, { result, ...input });
-    },
+        namespace: input.namespace,
+      },
+      query: { clusters: input.clusters?.join(',') },
+    }),
   });
 }
