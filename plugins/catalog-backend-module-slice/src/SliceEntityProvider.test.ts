@@ -93,6 +93,8 @@ describe('SliceEntityProvider', () => {
         annotations: {
           'kubeslice.io/slice': 'demo/arcade/pacman',
           'backstage.io/managed-by-location': 'kubeslice-hub:demo',
+          'backstage.io/view-url':
+            'http://portal.test/slices/demo/arcade/pacman',
         },
         links: [{ url: 'http://portal.test/slices/demo/arcade/pacman' }],
       },

@@ -98,14 +98,12 @@ export class SliceEntityProvider implements EntityProvider {
     const { auth, discovery } = this.options;
     const [baseUrl, { token }] = await Promise.all([
       discovery.getBaseUrl('slice'),
-      auth
-        .getOwnServiceCredentials()
-        .then(credentials =>
-          auth.getPluginRequestToken({
-            onBehalfOf: credentials,
-            targetPluginId: 'slice',
-          }),
-        ),
+      auth.getOwnServiceCredentials().then(credentials =>
+        auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: 'slice',
+        }),
+      ),
     ]);
     const response = await fetch(`${baseUrl}/v1/fleet`, {
       headers: { Authorization: `Bearer ${token}` },

@@ -17,6 +17,7 @@ import {
 
 type FleetResponse = ApiSchema<'FleetResponse'>;
 
+const VIEW_URL = 'backstage.io/view-url';
 export const HUB_LABEL = 'kubeslice.io/hub';
 export const PROJECT_LABEL = 'kubeslice.io/project';
 
@@ -62,6 +63,8 @@ export function fleetEntities(options: FleetEntitiesOptions): Entity[] {
       annotations: {
         ...managed,
         [SLICE_ANNOTATION]: `${hub}/${slice.project}/${slice.name}`,
+        // The About card's "View source" opens the slice in the portal.
+        [VIEW_URL]: `${appBaseUrl}${slicePagePath(slice)}`,
       },
       labels: { [HUB_LABEL]: hub, [PROJECT_LABEL]: slice.project },
       tags: ['kubeslice', 'slice'],
