@@ -1,5 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  DSCP_CLASSES,
+  OVERLAY_MODES,
   createSliceRequest,
   emptyCreateSliceForm,
   subnetsInUse,
@@ -21,23 +23,6 @@ import {
 
 type FleetResponse = ApiSchema<'FleetResponse'>;
 type QosDetails = ApiSchema<'QosProfileDetails'>;
-
-const DSCP = [
-  'Default',
-  'AF11',
-  'AF12',
-  'AF13',
-  'AF21',
-  'AF22',
-  'AF23',
-  'AF31',
-  'AF32',
-  'AF33',
-  'AF41',
-  'AF42',
-  'AF43',
-  'EF',
-] as const;
 
 export const CREATE_SLICE_EXAMPLES = [
   {
@@ -94,10 +79,7 @@ export function createSliceAction(deps: SliceActionDeps) {
               'A private /16, e.g. 10.20.0.0/16; chosen for you when absent',
             ),
         overlayNetworkDeploymentMode: z =>
-          z
-            .enum(['single-network', 'multi-network', 'no-network'])
-            .optional()
-            .describe('Default single-network'),
+          z.enum(OVERLAY_MODES).optional().describe('Default single-network'),
         maxClusters: z => z.number().int().optional().describe('Default 16'),
         namespaces: z =>
           z
@@ -127,7 +109,7 @@ export function createSliceAction(deps: SliceActionDeps) {
               priority: z.number().int(),
               bandwidthCeilingKbps: z.number().int(),
               bandwidthGuaranteedKbps: z.number().int(),
-              dscpClass: z.enum(DSCP),
+              dscpClass: z.enum(DSCP_CLASSES),
             })
             .optional()
             .describe('Inline QoS (default: priority 1, 20/10 Mbps, AF11)'),
