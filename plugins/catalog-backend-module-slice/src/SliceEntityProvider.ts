@@ -4,7 +4,6 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   EntityProvider,
   EntityProviderConnection,
@@ -13,6 +12,7 @@ import type {
   ApiSchema,
   SliceEntityKey,
 } from '@slice-portal/plugin-slice-common';
+import { SliceApiClient } from '@slice-portal/plugin-slice-node';
 import { fleetEntities } from './entities';
 
 type FleetResponse = ApiSchema<'FleetResponse'>;
@@ -38,7 +38,11 @@ export class SliceEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private slices: SliceEntityKey[] = [];
 
-  constructor(private readonly options: SliceEntityProviderOptions) {}
+  private readonly client: SliceApiClient;
+
+  constructor(private readonly options: SliceEntityProviderOptions) {
+    this.client = new SliceApiClient(options);
+  }
 
   getProviderName(): string {
     return `kubeslice-hub:${this.options.hub}`;
@@ -95,21 +99,12 @@ export class SliceEntityProvider implements EntityProvider {
   }
 
   private async readFleet(): Promise<FleetResponse> {
-    const { auth, discovery } = this.options;
-    const [baseUrl, { token }] = await Promise.all([
-      discovery.getBaseUrl('slice'),
-      auth.getOwnServiceCredentials().then(credentials =>
-        auth.getPluginRequestToken({
-          onBehalfOf: credentials,
-          targetPluginId: 'slice',
-        }),
-      ),
-    ]);
-    const response = await fetch(`${baseUrl}/v1/fleet`, {
-      headers: { Authorization: `Bearer ${token}` },
+    const { auth } = this.options;
+    const fleet = await this.client.call<FleetResponse>({
+      method: 'GET',
+      path: '/v1/fleet',
+      credentials: await auth.getOwnServiceCredentials(),
     });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    const fleet = (await response.json()) as FleetResponse;
     const hub = fleet.hubs.find(h => h.name === this.options.hub);
     if (!hub)
       throw new Error(`the slice backend has no hub ${this.options.hub}`);

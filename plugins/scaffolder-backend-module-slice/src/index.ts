@@ -5,4 +5,3 @@
  */
 export { scaffolderModuleSlice as default } from './module';
 export * from './actions';
-export { SliceApiClient, SliceApiError } from './SliceApiClient';

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createSliceActions } from './actions';
-import { SliceApiClient } from './SliceApiClient';
+import { SliceApiClient } from '@slice-portal/plugin-slice-node';
 
 /**
  * The kubeslice scaffolder actions. They call the slice backend's HTTP API on behalf of the

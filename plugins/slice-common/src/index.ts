@@ -23,3 +23,5 @@ export * from './preflight';
 export * from './wizard';
 export * from './catalog/entityNames';
 export * from './catalog/annotations';
+export * from './diagnose/exportChecklist';
+export * from './diagnose/failover';

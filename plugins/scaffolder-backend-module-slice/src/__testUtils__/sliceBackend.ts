@@ -13,7 +13,7 @@ import {
   type SliceTestBackend,
 } from '@slice-portal/plugin-slice-backend/testUtils';
 import { parse } from 'yaml';
-import { SliceApiClient } from '../SliceApiClient';
+import { SliceApiClient } from '@slice-portal/plugin-slice-node';
 import type { SliceActionDeps } from '../actions';
 
 export { ACME, PLATFORM, eventually, START_TIMEOUT_MS };

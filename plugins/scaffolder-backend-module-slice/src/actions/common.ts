@@ -11,7 +11,7 @@ import {
   type Operation,
   type SliceApiClient,
   type WriteResult,
-} from '../SliceApiClient';
+} from '@slice-portal/plugin-slice-node';
 
 /** What every action needs: the backend's API and where the app's pages are. */
 export interface SliceActionDeps {

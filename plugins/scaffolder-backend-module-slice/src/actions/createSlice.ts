@@ -2,12 +2,10 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DSCP_CLASSES,
   OVERLAY_MODES,
-  createSliceRequest,
-  emptyCreateSliceForm,
-  subnetsInUse,
-  suggestSliceSubnet,
+  createSliceRequestFor,
+  needsSubnetSuggestion,
+  freeSubnetFor,
   type ApiSchema,
-  type CreateSliceForm,
 } from '@slice-portal/plugin-slice-common';
 import {
   dryRunInput,
@@ -22,7 +20,6 @@ import {
 } from './common';
 
 type FleetResponse = ApiSchema<'FleetResponse'>;
-type QosDetails = ApiSchema<'QosProfileDetails'>;
 
 export const CREATE_SLICE_EXAMPLES = [
   {
@@ -120,43 +117,23 @@ export function createSliceAction(deps: SliceActionDeps) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const form = emptyCreateSliceForm();
-      const mode = input.overlayNetworkDeploymentMode ?? form.mode;
-      let subnet = input.sliceSubnet ?? '';
-      if (!subnet && mode !== 'no-network') {
+      let suggested: string | undefined;
+      if (needsSubnetSuggestion(input)) {
         const fleet = await deps.client.call<FleetResponse>({
           method: 'GET',
           path: '/v1/fleet',
           credentials: await ctx.getInitiatorCredentials(),
           signal: ctx.signal,
         });
-        subnet =
-          suggestSliceSubnet(
-            subnetsInUse({
-              slices: fleet.slices,
-              clusters: fleet.clusters,
-              hub: input.hub,
-              members: input.clusters,
-            }),
-          ) ?? '';
-        if (subnet) ctx.logger.info(`sliceSubnet not given; using ${subnet}`);
+        suggested = freeSubnetFor({
+          fleet,
+          hub: input.hub,
+          members: input.clusters,
+        });
+        if (suggested)
+          ctx.logger.info(`sliceSubnet not given; using ${suggested}`);
       }
-      const body = createSliceRequest({
-        ...form,
-        hub: input.hub,
-        project: input.project,
-        name: input.name,
-        clusters: input.clusters,
-        mode,
-        subnet,
-        maxClusters: input.maxClusters ?? form.maxClusters,
-        namespaces: (input.namespaces ?? []).map(n => ({
-          namespace: n.namespace,
-          clusters: n.clusters ?? [],
-        })),
-        isolationEnabled: input.isolationEnabled ?? false,
-        qos: qosOf(input, form.qos),
-      });
+      const body = createSliceRequestFor(input, suggested);
       const result = await performWrite(ctx, {
         dryRun: input.dryRun,
         inputFor: createInputFor,
@@ -179,18 +156,6 @@ export function createSliceAction(deps: SliceActionDeps) {
       await waitIfAsked(ctx, deps, { result, ...input });
     },
   });
-}
-
-/** A QoS profile by name, inline details over the wizard's defaults, or those defaults. */
-function qosOf(
-  input: { qosProfile?: string; qos?: Partial<QosDetails> },
-  defaults: CreateSliceForm['qos'],
-): CreateSliceForm['qos'] {
-  if (input.qosProfile) return { kind: 'profile', profile: input.qosProfile };
-  if (defaults.kind === 'custom' && input.qos) {
-    return { kind: 'custom', details: { ...defaults.details, ...input.qos } };
-  }
-  return defaults;
 }
 
 /** The action's input for a field of the request or the SliceConfig. */

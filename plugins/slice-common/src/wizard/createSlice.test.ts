@@ -2,6 +2,8 @@ import { stepOfField } from './steps';
 import {
   CREATE_SLICE_STEPS,
   createSliceRequest,
+  createSliceRequestFor,
+  needsSubnetSuggestion,
   emptyCreateSliceForm,
 } from './createSlice';
 
@@ -74,5 +76,69 @@ describe('CREATE_SLICE_STEPS', () => {
     expect(
       stepOfField(CREATE_SLICE_STEPS, 'spec.qosProfileDetails.priority'),
     ).toBe('qos');
+  });
+});
+
+describe('createSliceRequestFor', () => {
+  const base = {
+    hub: 'demo',
+    project: 'acme',
+    name: 'checkout',
+    clusters: ['aws-eu', 'azure-us'],
+  };
+
+  it('fills what the caller left out with the wizard defaults and the suggested subnet', () => {
+    expect(needsSubnetSuggestion(base)).toBe(true);
+    expect(createSliceRequestFor(base, '10.3.0.0/16')).toEqual({
+      name: 'checkout',
+      spec: {
+        clusters: ['aws-eu', 'azure-us'],
+        maxClusters: 16,
+        overlayNetworkDeploymentMode: 'single-network',
+        sliceSubnet: '10.3.0.0/16',
+        qosProfileDetails: {
+          queueType: 'HTB',
+          tcType: 'BANDWIDTH_CONTROL',
+          priority: 1,
+          bandwidthCeilingKbps: 20000,
+          bandwidthGuaranteedKbps: 10000,
+          dscpClass: 'AF11',
+        },
+      },
+    });
+  });
+
+  it('keeps a given subnet, QoS over the defaults or a profile, and namespaces on every member', () => {
+    const options = {
+      ...base,
+      sliceSubnet: '10.9.0.0/16',
+      qos: { priority: 3 },
+      namespaces: [{ namespace: 'web' }],
+    };
+    expect(needsSubnetSuggestion(options)).toBe(false);
+    const body = createSliceRequestFor(options, '10.3.0.0/16');
+    expect(body.spec.sliceSubnet).toBe('10.9.0.0/16');
+    expect(body.spec.qosProfileDetails).toMatchObject({
+      priority: 3,
+      dscpClass: 'AF11',
+    });
+    expect(body.spec.namespaceIsolationProfile).toEqual({
+      isolationEnabled: false,
+      applicationNamespaces: [{ namespace: 'web', clusters: ['*'] }],
+    });
+    expect(
+      createSliceRequestFor({ ...base, qosProfile: 'gold' }).spec,
+    ).toMatchObject({ standardQosProfileName: 'gold' });
+  });
+
+  it('asks for no subnet for a slice without a network', () => {
+    const options = {
+      ...base,
+      overlayNetworkDeploymentMode: 'no-network' as const,
+    };
+    expect(needsSubnetSuggestion(options)).toBe(false);
+    expect(
+      createSliceRequestFor(options, '10.3.0.0/16').spec,
+    ).not.toHaveProperty('sliceSubnet');
   });
 });

@@ -127,3 +127,60 @@ export function createSliceRequest(form: CreateSliceForm): SliceCreateBody {
   };
   return { name: form.name.trim(), spec };
 }
+
+/**
+ * A new slice named by only what a caller cares about (a scaffolder step, an AI action):
+ * everything else as the wizard's defaults. `qos` details go over the default custom QoS;
+ * `qosProfile` names a SliceQoSConfig instead.
+ */
+export interface CreateSliceOptions {
+  hub: string;
+  project: string;
+  name: string;
+  clusters: string[];
+  sliceSubnet?: string;
+  overlayNetworkDeploymentMode?: CreateSliceForm['mode'];
+  maxClusters?: number;
+  /** Application namespaces; `clusters` absent or empty means every member. */
+  namespaces?: { namespace: string; clusters?: string[] }[];
+  isolationEnabled?: boolean;
+  qosProfile?: string;
+  qos?: Partial<QosDetails>;
+}
+
+/** Whether the request needs the fleet to choose a subnet (a network slice without one). */
+export const needsSubnetSuggestion = (options: CreateSliceOptions) =>
+  !options.sliceSubnet &&
+  (options.overlayNetworkDeploymentMode ?? 'single-network') !== 'no-network';
+
+/**
+ * The create request for `options`; `suggestedSubnet` is used when the caller gave no subnet
+ * (see `needsSubnetSuggestion` and `suggestSliceSubnet`).
+ */
+export function createSliceRequestFor(
+  options: CreateSliceOptions,
+  suggestedSubnet?: string,
+): SliceCreateBody {
+  const form = emptyCreateSliceForm();
+  let qos = form.qos;
+  if (options.qosProfile)
+    qos = { kind: 'profile', profile: options.qosProfile };
+  else if (form.qos.kind === 'custom' && options.qos)
+    qos = { kind: 'custom', details: { ...form.qos.details, ...options.qos } };
+  return createSliceRequest({
+    ...form,
+    hub: options.hub,
+    project: options.project,
+    name: options.name,
+    clusters: options.clusters,
+    mode: options.overlayNetworkDeploymentMode ?? form.mode,
+    subnet: options.sliceSubnet || suggestedSubnet || '',
+    maxClusters: options.maxClusters ?? form.maxClusters,
+    namespaces: (options.namespaces ?? []).map(n => ({
+      namespace: n.namespace,
+      clusters: n.clusters ?? [],
+    })),
+    isolationEnabled: options.isolationEnabled ?? false,
+    qos,
+  });
+}

@@ -7,14 +7,16 @@ export {
   firstStepWith,
 } from './steps';
 export type { WizardStepFields, FieldPathed } from './steps';
-export { suggestSliceSubnet, subnetsInUse } from './subnet';
+export { freeSubnetFor, suggestSliceSubnet, subnetsInUse } from './subnet';
 export { whyNotPickable } from './clusters';
 export type { UnpickableReason } from './clusters';
 export {
   CREATE_SLICE_STEPS,
   DEFAULT_MAX_CLUSTERS,
   createSliceRequest,
+  createSliceRequestFor,
   emptyCreateSliceForm,
+  needsSubnetSuggestion,
 } from './createSlice';
 export {
   DEFAULT_NETWORK_INTERFACE,
@@ -60,6 +62,7 @@ export type {
 } from './exportService';
 export type {
   CreateSliceForm,
+  CreateSliceOptions,
   CreateSliceStepId,
   NamespaceEntry,
   SliceCreateBody,

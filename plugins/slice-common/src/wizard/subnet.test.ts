@@ -1,4 +1,4 @@
-import { suggestSliceSubnet, subnetsInUse } from './subnet';
+import { freeSubnetFor, suggestSliceSubnet, subnetsInUse } from './subnet';
 
 describe('suggestSliceSubnet', () => {
   it('suggests the first private /16 that overlaps nothing in use', () => {
@@ -46,5 +46,26 @@ describe('subnetsInUse', () => {
         ],
       }),
     ).toEqual(['10.1.0.0/16', '10.2.0.0/16']);
+  });
+});
+
+describe('freeSubnetFor', () => {
+  it("skips the hub's slices and the members' CNI subnets, not other hubs' or non-members'", () => {
+    expect(
+      freeSubnetFor({
+        fleet: {
+          slices: [
+            { hub: 'demo', subnet: '10.1.0.0/16' },
+            { hub: 'other', subnet: '10.2.0.0/16' },
+          ],
+          clusters: [
+            { hub: 'demo', name: 'aws-eu', cniSubnets: ['10.0.0.0/16'] },
+            { hub: 'demo', name: 'gcp-us', cniSubnets: ['10.2.0.0/16'] },
+          ],
+        },
+        hub: 'demo',
+        members: ['aws-eu'],
+      }),
+    ).toBe('10.2.0.0/16');
   });
 });

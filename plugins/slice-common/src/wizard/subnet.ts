@@ -42,3 +42,18 @@ export function subnetsInUse(options: {
       .flatMap(c => c.cniSubnets),
   ].filter(Boolean);
 }
+
+/** A free /16 for a new slice of `hub` with `members`, given the fleet as the caller may see it. */
+export function freeSubnetFor(options: {
+  fleet: Pick<Parameters<typeof subnetsInUse>[0], 'slices' | 'clusters'>;
+  hub: string;
+  members: readonly string[];
+}): string | undefined {
+  return suggestSliceSubnet(
+    subnetsInUse({
+      ...options.fleet,
+      hub: options.hub,
+      members: options.members,
+    }),
+  );
+}

@@ -31,7 +31,7 @@ import { ExportServiceButton } from '../ExportService/ExportServiceButton';
 import { OnboardButton } from '../OnboardWizard/OnboardButton';
 import { tunnelColor } from '../Topology/layout';
 import { useSliceColors } from '../../theme/sliceColors';
-import { failoverRows } from './failover';
+import { failoverRows } from '@slice-portal/plugin-slice-common';
 import { useEntitySlices } from './useEntitySlices';
 import { sliceTranslationRef } from '../../translation';
 

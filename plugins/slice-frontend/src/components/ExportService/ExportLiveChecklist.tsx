@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
+  exportChecklist,
   importsReady,
   type SliceService,
 } from '@slice-portal/plugin-slice-common';
@@ -13,7 +14,6 @@ import { usePolled } from '../../hooks/usePolled';
 import { useSliceLinks } from '../../routes';
 import { sliceTranslationRef } from '../../translation';
 import { ExportChecklist } from '../ServicesTab/ExportChecklist';
-import { exportChecklist } from '../ServicesTab/exportChecklist';
 
 const hasStatus = (e: unknown) =>
   typeof (e as { statusCode?: unknown })?.statusCode === 'number';

@@ -5,7 +5,10 @@ import {
 } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { ChecklistItem, ChecklistText } from './exportChecklist';
+import type {
+  ChecklistItem,
+  ChecklistText,
+} from '@slice-portal/plugin-slice-common';
 import { sliceTranslationRef } from '../../translation';
 
 /** The checklist, first failing step highlighted. */

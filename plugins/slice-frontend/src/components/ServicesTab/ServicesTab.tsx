@@ -19,7 +19,7 @@ import { HealthStatus } from '../HealthStatus/HealthStatus';
 import Box from '@material-ui/core/Box';
 import { ExportChecklist } from './ExportChecklist';
 import { ExportServiceButton } from '../ExportService/ExportServiceButton';
-import { exportChecklist } from './exportChecklist';
+import { exportChecklist } from '@slice-portal/plugin-slice-common';
 import { useSliceColors, type SliceColors } from '../../theme/sliceColors';
 import { sliceTranslationRef } from '../../translation';
 

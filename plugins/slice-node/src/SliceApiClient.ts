@@ -18,8 +18,8 @@ export type WriteFieldError = NonNullable<
 >[number];
 
 /**
- * A refusal of the slice backend (or no answer), with the fields it names, so an action can
- * tell the template author which input to fix.
+ * A refusal of the slice backend (or no answer), with the fields it names, so a caller can
+ * tell its user which input to fix.
  */
 export class SliceApiError extends Error {
   readonly name = 'SliceApiError';
@@ -39,7 +39,7 @@ export interface SliceApiClientOptions {
 }
 
 export interface CallOptions {
-  /** Whose request it is: the user who runs the template. */
+  /** Whose request it is: a user (a template's initiator, an AI client's user) or a service. */
   credentials: BackstageCredentials;
   signal?: AbortSignal;
 }
@@ -53,9 +53,9 @@ interface Call extends CallOptions {
 }
 
 /**
- * The slice backend's HTTP API as the scaffolder reaches it: found through discovery, called
- * with a token on behalf of the user who runs the template, so the backend's permission
- * policy, preflight and audit apply exactly as in the portal's wizards.
+ * The slice backend's HTTP API as other backend plugins reach it: found through discovery,
+ * called with a token on behalf of the given credentials, so the backend's permission policy,
+ * preflight and audit apply exactly as in the portal's wizards.
  */
 export class SliceApiClient {
   constructor(private readonly options: SliceApiClientOptions) {}

@@ -1,4 +1,4 @@
-import type { SliceService } from '@slice-portal/plugin-slice-common';
+import type { SliceService } from '../fleet/types';
 
 export interface FailoverRow {
   /** The cluster assumed down. */

@@ -1,17 +1,54 @@
-import type {
-  NamespaceOnCluster,
-  SliceService,
-  Tunnel,
-} from '@slice-portal/plugin-slice-common';
-import type { servicesMessages } from '../../messages/services';
+import type { NamespaceOnCluster, SliceService, Tunnel } from '../fleet/types';
 
 /**
- * A text of the checklist, untranslated: a key of `services.checklist` in sliceTranslationRef
- * and its interpolation values (the component translates it).
+ * The checklist's texts in English, with `{{value}}` placeholders. The portal translates them
+ * (they are the `services.checklist` group of its translation ref); AI actions and other
+ * plain-text callers use them through `checklistText`.
  */
+export const exportChecklistMessages = {
+  namespaceLabel: 'Namespace {{namespace}} onboarded where the service runs',
+  namespaceNoExport:
+    'No cluster exports this service: create a ServiceExport in its namespace.',
+  namespaceOk: 'Onboarded on {{clusters}}.',
+  namespaceMissing:
+    "Not onboarded on {{clusters}}: add the namespace to the slice's applicationNamespaces for those clusters.",
+  exportLabel: 'ServiceExport READY',
+  exportNone: 'No ServiceExport found.',
+  exportOk: 'READY on {{clusters}}.',
+  exportNotReady:
+    '{{list}} (the worker did not accept the export; see the Events tab).',
+  importsLabel: 'Imported on every member',
+  importsMissing:
+    'No ServiceImport on {{clusters}}: the controller creates them once the export is READY.',
+  importsUnknown:
+    'Cannot read the workers of {{clusters}}; their import state is unknown.',
+  importsOk: 'Imported on all {{n}} members.',
+  endpointsLabel: 'Endpoints present',
+  endpointsNone:
+    'The service has no endpoints: check that its pods are running and match the export selector.',
+  endpointsEmpty: 'Imports without endpoints on {{clusters}}.',
+  endpointsOk: '{{n}} endpoint(s) on {{clusters}}.',
+  tunnelsLabel: 'Tunnels to the exporting clusters UP',
+  tunnelsNothing: 'Nothing exported.',
+  tunnelsOk: '{{n}} tunnel(s) up.',
+  tunnelsNotUp: '{{list}}',
+} as const;
+
+/** A text of the checklist, untranslated: a message key and its interpolation values. */
 export interface ChecklistText {
-  key: keyof typeof servicesMessages.checklist;
+  key: keyof typeof exportChecklistMessages;
   values?: Record<string, string>;
+}
+
+/** A checklist text in English (or in the messages given), its placeholders filled. */
+export function checklistText(
+  text: ChecklistText,
+  messages: Record<ChecklistText['key'], string> = exportChecklistMessages,
+): string {
+  return messages[text.key].replace(
+    /\{\{(\w+)\}\}/g,
+    (whole, name: string) => text.values?.[name] ?? whole,
+  );
 }
 
 /** One step of "why is this export not working": `ok` is undefined when it cannot be told. */
