@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
 import {
   slicePermissions,
   sliceResourcePermissions,
 } from '@slice-portal/plugin-slice-common';
+import { SliceApiClient } from '@slice-portal/plugin-slice-node';
+import { registerSliceActions } from './actions';
 import { readTenancyConfig } from './config/tenancy';
 import { createLatencyHistory } from './latency';
 import {
@@ -54,6 +57,9 @@ export const slicePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        actionsRegistry: actionsRegistryServiceRef,
         fleet: fleetServiceRef,
       },
       async init(deps) {
@@ -68,6 +74,9 @@ export const slicePlugin = createBackendPlugin({
           permissions,
           permissionsRegistry,
           auditor,
+          discovery,
+          auth,
+          actionsRegistry,
           fleet,
         } = deps;
         // Backstage's database manager leaves SQLite connections open at shutdown (it keeps
@@ -167,6 +176,17 @@ export const slicePlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        // AI actions (MCP): they call this plugin's own API as the caller, so every answer is
+        // the one the portal would give that user — same tenancy, permissions and audit.
+        registerSliceActions({
+          registry: actionsRegistry,
+          client: new SliceApiClient({ discovery, auth }),
+          appBaseUrl: (config.getOptionalString('app.baseUrl') ?? '').replace(
+            /\/+$/,
+            '',
+          ),
+        });
       },
     });
   },

@@ -16,4 +16,5 @@ export { eventually, READY_TIMEOUT_MS, START_TIMEOUT_MS } from './eventually';
 export {
   startSliceTestBackend,
   type SliceTestBackend,
+  type SliceTestBackendOptions,
 } from './startSliceTestBackend';

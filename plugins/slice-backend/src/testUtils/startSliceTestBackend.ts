@@ -7,12 +7,23 @@ import {
 } from '@backstage/backend-test-utils';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { startFleetSim, type FleetSim } from '@slice-portal/fleet-sim';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { slicePlugin } from '../plugin';
 import { eventually } from './eventually';
 import { PLATFORM, examplePolicyPermissions } from './examplePolicy';
 
+export interface SliceTestBackendOptions {
+  /** More plugins and services for the backend (the MCP actions backend, say). */
+  features?: BackendFeature[];
+  /** More configuration, beside `slice` (e.g. `backend.actions`, `app.baseUrl`). */
+  config?: JsonObject;
+}
+
 export interface SliceTestBackend {
   sim: FleetSim;
+  /** The backend's base URL (`http://localhost:<port>`). */
+  backendUrl: string;
   /** The slice API's base URL (`http://localhost:<port>/api/slice`). */
   baseUrl: string;
   /** GET on the slice API as the platform user: status and body. */
@@ -24,7 +35,9 @@ export interface SliceTestBackend {
  * The fleet simulator's demo fleet and a slice backend serving its HTTP API with the example
  * app's permission decisions and tenancy, synced (every cluster listed) when it resolves.
  */
-export async function startSliceTestBackend(): Promise<SliceTestBackend> {
+export async function startSliceTestBackend(
+  options: SliceTestBackendOptions = {},
+): Promise<SliceTestBackend> {
   const sim = await startFleetSim({
     scenario: 'demo',
     port: 0,
@@ -36,8 +49,10 @@ export async function startSliceTestBackend(): Promise<SliceTestBackend> {
     features: [
       slicePlugin,
       examplePolicyPermissions,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           slice: {
             hubs: [
               {
@@ -60,7 +75,8 @@ export async function startSliceTestBackend(): Promise<SliceTestBackend> {
       }),
     ],
   });
-  const baseUrl = `http://localhost:${backend.server.port()}/api/slice`;
+  const backendUrl = `http://localhost:${backend.server.port()}`;
+  const baseUrl = `${backendUrl}/api/slice`;
   const get = async (path: string) => {
     const response = await fetch(`${baseUrl}${path}`, {
       headers: { Authorization: mockCredentials.user.header(PLATFORM) },
@@ -74,6 +90,7 @@ export async function startSliceTestBackend(): Promise<SliceTestBackend> {
   );
   return {
     sim,
+    backendUrl,
     baseUrl,
     get,
     async stop() {

@@ -23,5 +23,7 @@ backend.add(import('./demoGitCommit'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./slicePolicy'));
 backend.add(import('@slice-portal/plugin-slice-backend'));
+// AI clients reach the slice plugin's actions as MCP tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
