@@ -5,6 +5,7 @@ import {
   withNamespaceOnboarded,
   withSliceUpdate,
 } from './sliceSpec';
+import { diffObjects } from './diff';
 
 const stored = () => ({
   metadata: { name: 'pay', namespace: 'kubeslice-acme', resourceVersion: '5' },
@@ -174,5 +175,41 @@ describe('slice changes', () => {
     expect(back.spec.namespaceIsolationProfile.allowedNamespaces).toEqual([
       { namespace: 'logs', clusters: ['*'] },
     ]);
+  });
+
+  it('changes one inline QoS value in place, so the diff shows only that value', () => {
+    const details = {
+      queueType: 'HTB',
+      priority: 1,
+      tcType: 'BANDWIDTH_CONTROL',
+      bandwidthCeilingKbps: 5120,
+      bandwidthGuaranteedKbps: 2560,
+      dscpClass: 'AF11',
+    };
+    // Inline QoS stored before the isolation profile, as `kubectl get` returns it.
+    const { clusters, namespaceIsolationProfile, sliceGatewayProvider } =
+      stored().spec;
+    const inline = {
+      ...stored(),
+      spec: {
+        clusters,
+        qosProfileDetails: details,
+        namespaceIsolationProfile,
+        sliceGatewayProvider,
+      },
+    };
+    // The form sends the fields in an order of its own.
+    const { dscpClass, ...others } = details;
+    const updated = withSliceUpdate(inline, {
+      qos: { qosProfileDetails: { dscpClass, ...others, priority: 2 } },
+    });
+    expect(Object.keys(updated.spec)).toEqual(Object.keys(inline.spec));
+    expect(Object.keys(updated.spec.qosProfileDetails)).toEqual(
+      Object.keys(details),
+    );
+    const changed = diffObjects(inline, updated)
+      .text.split('\n')
+      .filter(l => /^[-+](?![-+])/.test(l));
+    expect(changed).toEqual(['-    priority: 1', '+    priority: 2']);
   });
 });

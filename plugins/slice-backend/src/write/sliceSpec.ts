@@ -181,6 +181,20 @@ export function withAllNamespacesOffboarded(current: KubeObj): KubeObj {
   return slice;
 }
 
+/**
+ * `next` with the keys `stored` had first, in their stored order, then its new ones, so
+ * that a changed value is the only line the diff shows (a form sends the fields in its own
+ * order).
+ */
+function inStoredOrder<T extends object>(stored: unknown, next: T): T {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored))
+    return next;
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(stored))
+    if (key in next) ordered[key] = (next as Record<string, unknown>)[key];
+  return Object.assign(ordered, next) as T;
+}
+
 /** A PATCH of the write API applied to the stored slice. */
 export function withSliceUpdate(
   current: KubeObj,
@@ -219,12 +233,18 @@ export function withSliceUpdate(
   spec.clusters = members;
 
   if (change.qos) {
-    delete spec.standardQosProfileName;
-    delete spec.qosProfileDetails;
-    if (change.qos.standardQosProfileName !== undefined)
-      spec.standardQosProfileName = change.qos.standardQosProfileName;
-    if (change.qos.qosProfileDetails !== undefined)
-      spec.qosProfileDetails = clone(change.qos.qosProfileDetails);
+    // Set in place rather than delete and re-add: a re-added key moves to the end of the
+    // spec, and the review diff would show the whole block removed and added again.
+    const { standardQosProfileName, qosProfileDetails } = change.qos;
+    if (standardQosProfileName === undefined)
+      delete spec.standardQosProfileName;
+    else spec.standardQosProfileName = standardQosProfileName;
+    if (qosProfileDetails === undefined) delete spec.qosProfileDetails;
+    else
+      spec.qosProfileDetails = inStoredOrder(
+        spec.qosProfileDetails,
+        clone(qosProfileDetails),
+      );
   }
   if (change.isolationEnabled !== undefined)
     profileOf(slice).isolationEnabled = change.isolationEnabled;
