@@ -51,12 +51,18 @@ describe('SlicePage', () => {
     expect(screen.getByText(/enabled: only slice/)).toBeInTheDocument();
   });
 
-  it("header: the health label in the header's text colour (light theme), not the default grey", async () => {
+  it("header: the health label, the subtitle and the Updated chip in the header's text colour (light theme), not the default", async () => {
     await renderAt();
     await screen.findByTestId('slice-health');
     const header = document.querySelector('header') as HTMLElement;
     const label = within(header).getByText('Warning');
     expect(label).toHaveStyle({ color: '#FFFFFF' });
+    const subtitle = within(header).getByText(/project arcade/);
+    expect(subtitle).toHaveStyle({ color: '#FFFFFF' });
+    expect(within(header).getByTestId('fresh-badge')).toHaveStyle({
+      color: '#FFFFFF',
+      borderColor: '#FFFFFF',
+    });
   });
 
   it('shows the parts that failed beside the slice that loaded', async () => {

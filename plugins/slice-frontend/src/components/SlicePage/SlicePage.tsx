@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useTheme } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import type { SliceRef } from '../../api/SliceApi';
 import { useSlice } from '../../hooks/useSliceData';
@@ -50,12 +51,18 @@ export function SlicePage() {
       <Header
         title={ref.name}
         subtitle={
-          <>
+          // The Header styles only a string subtitle; this one has a link, so it takes the
+          // header's text colour itself (the default text colour is black on the header).
+          <Typography
+            variant="subtitle2"
+            component="span"
+            style={{ color: onHeader, opacity: 0.8 }}
+          >
             <Link to={links.fleet()} style={{ color: 'inherit' }}>
               {t('slicePage.breadcrumbFleet')}
             </Link>{' '}
             / {t('slicePage.subtitle', { project: ref.project, hub: ref.hub })}
-          </>
+          </Typography>
         }
         type={t('slicePage.type')}
       >
@@ -84,7 +91,13 @@ export function SlicePage() {
         {state.loadedAt !== undefined && (
           <HeaderLabel
             label={t('slicePage.labels.data')}
-            value={<StaleBadge loadedAt={state.loadedAt} error={state.error} />}
+            value={
+              <StaleBadge
+                loadedAt={state.loadedAt}
+                error={state.error}
+                color={onHeader}
+              />
+            }
           />
         )}
       </Header>

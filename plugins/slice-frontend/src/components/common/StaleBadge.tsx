@@ -13,9 +13,12 @@ import { sliceTranslationRef } from '../../translation';
 export function StaleBadge({
   loadedAt,
   error,
+  color,
 }: {
   loadedAt?: number;
   error?: Error;
+  /** Text and outline colour where the default text colour does not read (a page header). */
+  color?: string;
 }) {
   const colors = useSliceColors();
   const { t } = useTranslationRef(sliceTranslationRef);
@@ -31,7 +34,7 @@ export function StaleBadge({
           data-testid="stale-badge"
           style={{
             backgroundColor: colors.warningBackground,
-            color: colors.text,
+            color: color ?? colors.text,
           }}
           label={t('common.stale.stale', { age })}
         />
@@ -43,6 +46,7 @@ export function StaleBadge({
       size="small"
       variant="outlined"
       data-testid="fresh-badge"
+      style={color ? { color, borderColor: color } : undefined}
       label={t('common.stale.updated', { age })}
     />
   );
