@@ -27,9 +27,16 @@ import {
 import { sliceDetail } from './__testUtils__/fixtures';
 import { setupSliceServer } from './__testUtils__/server';
 import {
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+} from '@backstage/plugin-scaffolder-react';
+import {
   EntitySlicesCard,
   EntitySlicesContent,
+  KubesliceClusterPickerFieldExtension,
   SliceFleetPage,
+  SliceNamespacePickerFieldExtension,
+  SlicePickerFieldExtension,
   isSliceAvailable,
   sliceApiRef,
   type SliceApi,
@@ -164,5 +171,32 @@ describe('legacy frontend system', () => {
     expect(await screen.findByTestId('entity-slices-card')).toHaveTextContent(
       'pacman',
     );
+  });
+
+  it('offers the three scaffolder fields as legacy field extensions, each with its validation', async () => {
+    function Fields() {
+      const fields = useCustomFieldExtensions(
+        <ScaffolderFieldExtensions>
+          <KubesliceClusterPickerFieldExtension />
+          <SlicePickerFieldExtension />
+          <SliceNamespacePickerFieldExtension />
+        </ScaffolderFieldExtensions>,
+      );
+      return (
+        <ul>
+          {fields.map(f => (
+            <li key={f.name}>
+              {f.name}:{typeof f.validation}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    await renderInTestApp(<Fields />);
+    expect(screen.getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'KubesliceClusterPicker:function',
+      'SlicePicker:function',
+      'SliceNamespacePicker:function',
+    ]);
   });
 });

@@ -11,9 +11,18 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { sliceApiRef } from './api/SliceApi';
 import { SliceClient } from './api/SliceClient';
 import { rootRouteRef } from './routes';
+import { KubesliceClusterPicker } from './scaffolder/KubesliceClusterPicker';
+import { SliceNamespacePicker } from './scaffolder/SliceNamespacePicker';
+import { SlicePicker } from './scaffolder/SlicePicker';
+import {
+  validateClusters,
+  validateSlice,
+  validateSliceNamespace,
+} from './scaffolder/validation';
 
 export const slicePlugin = createPlugin({
   id: 'slice',
@@ -73,3 +82,29 @@ export {
 export { sliceApiRef, type SliceApi } from './api/SliceApi';
 export { SliceClient } from './api/SliceClient';
 export { sliceTranslationRef } from './translation';
+
+/**
+ * The scaffolder fields for apps on the legacy frontend system: put them inside
+ * `<ScaffolderFieldExtensions>` under the scaffolder's route.
+ */
+export const KubesliceClusterPickerFieldExtension = slicePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'KubesliceClusterPicker',
+    component: KubesliceClusterPicker,
+    validation: validateClusters,
+  }),
+);
+export const SlicePickerFieldExtension = slicePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'SlicePicker',
+    component: SlicePicker,
+    validation: validateSlice,
+  }),
+);
+export const SliceNamespacePickerFieldExtension = slicePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'SliceNamespacePicker',
+    component: SliceNamespacePicker,
+    validation: validateSliceNamespace,
+  }),
+);

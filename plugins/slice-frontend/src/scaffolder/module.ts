@@ -3,10 +3,16 @@ import {
   FormFieldBlueprint,
   createFormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  validateClusters,
+  validateSlice,
+  validateSliceNamespace,
+} from './validation';
 
 /**
- * The scaffolder's KubeSlice fields (new frontend system): `ui:field: KubesliceClusterPicker`
- * and `ui:field: SlicePicker` in a template's parameters.
+ * The scaffolder's KubeSlice fields (new frontend system): `ui:field: KubesliceClusterPicker`,
+ * `SlicePicker` and `SliceNamespacePicker` in a template's parameters. Each validates through
+ * the slice backend (a preflight dry run, or the permission policy) when the user moves on.
  */
 export const sliceScaffolderFieldsModule = createFrontendModule({
   pluginId: 'scaffolder',
@@ -19,6 +25,7 @@ export const sliceScaffolderFieldsModule = createFrontendModule({
             createFormField({
               name: 'KubesliceClusterPicker',
               component: m.KubesliceClusterPicker,
+              validation: validateClusters,
             }),
           ),
       },
@@ -28,7 +35,24 @@ export const sliceScaffolderFieldsModule = createFrontendModule({
       params: {
         field: () =>
           import('./SlicePicker').then(m =>
-            createFormField({ name: 'SlicePicker', component: m.SlicePicker }),
+            createFormField({
+              name: 'SlicePicker',
+              component: m.SlicePicker,
+              validation: validateSlice,
+            }),
+          ),
+      },
+    }),
+    FormFieldBlueprint.make({
+      name: 'kubeslice-namespace-picker',
+      params: {
+        field: () =>
+          import('./SliceNamespacePicker').then(m =>
+            createFormField({
+              name: 'SliceNamespacePicker',
+              component: m.SliceNamespacePicker,
+              validation: validateSliceNamespace,
+            }),
           ),
       },
     }),
