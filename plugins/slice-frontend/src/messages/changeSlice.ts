@@ -10,6 +10,7 @@ export const changeSliceMessages = {
     namespaces: 'Isolation and allowed namespaces',
     qos: 'QoS',
     review: 'Review the change',
+    applied: 'Follow the change',
   },
   nothingChanged: 'Change something first: it is all as stored.',
   held: {

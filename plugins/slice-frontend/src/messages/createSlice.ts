@@ -14,6 +14,7 @@ export const createSliceMessages = {
     namespaces: 'Namespaces and isolation',
     qos: 'QoS',
     review: 'Review',
+    applied: 'Follow the creation',
   },
   project: {
     label: 'Project',
@@ -78,6 +79,8 @@ export const createSliceMessages = {
     custom: 'Custom values',
     profileName: 'Profile name',
     profileHelp: 'The name of a SliceQoSConfig in project {{project}}.',
+    profileRequired:
+      'Enter the name of a QoS profile of the project, or choose custom values.',
     ceiling: 'Bandwidth ceiling',
     guaranteed: 'Bandwidth guaranteed',
     kbps: 'kbit/s',

@@ -13,6 +13,7 @@ export const onboardWizardMessages = {
     namespaces: 'Clusters and namespaces',
     isolation: 'Isolation',
     review: 'Review',
+    applied: 'Follow the changes',
   },
   slice: {
     label: 'Slice',

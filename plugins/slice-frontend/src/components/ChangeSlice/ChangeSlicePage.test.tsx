@@ -1,113 +1,28 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { Link, Route, Routes, useLocation } from 'react-router-dom';
-import { slicePlugin } from '../../plugin';
-import { rootRouteRef } from '../../routes';
 import { getControl } from '../../__testUtils__/controls';
+import { writeResult } from '../../__testUtils__/createSliceFixtures';
+import { sliceOperation } from '../../__testUtils__/changeSliceFixtures';
 import {
-  createFleet,
-  writeResult,
-} from '../../__testUtils__/createSliceFixtures';
-import {
-  changeDetail,
-  sliceOperation,
-} from '../../__testUtils__/changeSliceFixtures';
-import { ChangeSlicePage } from './ChangeSlicePage';
+  BASE,
+  setupChangeSliceWizard,
+} from '../../__testUtils__/changeSliceHarness';
 
-const BASE = '*/api/slice/v1';
-const SLICE = `${BASE}/slices/demo/arcade/pacman`;
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-const allow = mockApis.permission({ authorize: AuthorizeResult.ALLOW });
 const deny = mockApis.permission({ authorize: AuthorizeResult.DENY });
 
-function Where() {
-  return <div data-testid="location">{useLocation().pathname}</div>;
-}
-
 describe('ChangeSlicePage', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  const patches: { search: string; body: any }[] = [];
-  let reads = 0;
-
-  beforeEach(() => {
-    patches.length = 0;
-    reads = 0;
-    server.use(
-      http.get(`${BASE}/fleet`, () => HttpResponse.json(createFleet)),
-      http.get(`${BASE}/tunnels`, () =>
-        HttpResponse.json({ items: [], errors: [] }),
-      ),
-      http.get(SLICE, () => {
-        reads++;
-        return HttpResponse.json(changeDetail);
-      }),
-    );
-  });
-
-  const answerPatch = (
-    answer: (dryRun: boolean, n: number) => Response | Promise<Response>,
-  ) =>
-    server.use(
-      http.patch(SLICE, async ({ request }) => {
-        const url = new URL(request.url);
-        patches.push({ search: url.search, body: await request.json() });
-        return answer(
-          url.searchParams.get('dryRun') === 'true',
-          patches.length,
-        );
-      }),
-    );
-
-  // usePermission caches decisions per permission and resource for the test file (SWR),
-  // so a test with another decision uses another slice.
-  const render = (apis = [allow], slice = 'pacman') =>
-    renderInTestApp(
-      <>
-        <Routes>
-          <Route
-            path="/slices/:hub/:project/:name/edit"
-            element={<ChangeSlicePage poll={poll} />}
-          />
-          <Route path="*" element={<div>elsewhere</div>} />
-        </Routes>
-        <Link to="/slices">away</Link>
-        <Where />
-      </>,
-      {
-        features: [slicePlugin],
-        apis,
-        mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
-        initialRouteEntries: [`/slices/demo/arcade/${slice}/edit`],
-      },
-    );
-
-  const row = (name: string) =>
-    screen
-      .getByTestId(`cluster-row-${name}`)
-      .querySelector('input[type=checkbox]') as HTMLInputElement;
-  const next = () => fireEvent.click(screen.getByTestId('wizard-next'));
-
-  /** Members: drop gcp-west, add azure-north → isolation → QoS profile silver → review. */
-  async function changeToReview() {
-    await waitFor(() => expect(row('aws-east')).toBeChecked());
-    fireEvent.click(row('gcp-west'));
-    fireEvent.click(row('azure-north'));
-    next();
-    next();
-    fireEvent.change(screen.getByTestId('qos-profile'), {
-      target: { value: 'silver' },
-    });
-    next();
-  }
+  const {
+    server,
+    patches,
+    reads,
+    answerPatch,
+    render,
+    row,
+    next,
+    changeToReview,
+  } = setupChangeSliceWizard();
 
   it('opens with the slice as stored; a member with namespaces and exports cannot leave, and says why', async () => {
     await render();
@@ -195,6 +110,9 @@ describe('ChangeSlicePage', () => {
         qos: { standardQosProfileName: 'silver' },
       },
     });
+    const title = () =>
+      screen.getByTestId('wizard-panel-review').querySelector('h5');
+    expect(title()).toHaveTextContent(/^Review the change$/);
     fireEvent.click(getControl('Apply'));
     await waitFor(() =>
       expect(screen.getByTestId('operation-progress')).toHaveAttribute(
@@ -202,9 +120,64 @@ describe('ChangeSlicePage', () => {
         'done',
       ),
     );
+    expect(title()).toHaveTextContent(/^Follow the change$/);
     expect(patches[1]).toEqual({ search: '', body: patches[0].body });
     expect(screen.getByTestId('change-done-link')).toHaveTextContent(
       'Back to slice pacman',
+    );
+  });
+
+  it('shows a preflight refusal beside its field, and the review links back to it', async () => {
+    answerPatch(() =>
+      HttpResponse.json(
+        {
+          error: {
+            name: 'InputError',
+            message: 'Preflight refused',
+            fields: [
+              {
+                path: 'spec.standardQosProfileName',
+                message: 'project arcade has no SliceQoSConfig silver',
+                source: 'preflight',
+                code: 'qos.profileMissing',
+              },
+            ],
+          },
+        },
+        { status: 400 },
+      ),
+    );
+    await render();
+    await changeToReview();
+    const finding = await screen.findByTestId('finding');
+    expect(finding).toHaveTextContent('no SliceQoSConfig silver');
+    expect(finding).toHaveTextContent('Go to QoS');
+    expect(getControl('Apply')).toBeDisabled();
+    expect(screen.getByTestId('wizard-step-qos')).toHaveTextContent('1 to fix');
+    fireEvent.click(finding);
+    expect(screen.getByTestId('qos-profile-help')).toHaveTextContent(
+      'project arcade has no SliceQoSConfig silver',
+    );
+    expect(screen.getByTestId('qos-profile')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
+  it('a QoS profile without a name blocks the review', async () => {
+    await render();
+    await waitFor(() => expect(row('aws-east')).toBeChecked());
+    next();
+    next();
+    fireEvent.change(screen.getByTestId('qos-profile'), {
+      target: { value: '' },
+    });
+    expect(screen.getByTestId('wizard-next')).toBeDisabled();
+    expect(screen.getByTestId('wizard-blocker')).toHaveTextContent(
+      'Enter the name of a QoS profile',
+    );
+    expect(screen.getByTestId('qos-profile-help')).toHaveTextContent(
+      'Enter the name of a QoS profile',
     );
   });
 
@@ -256,10 +229,10 @@ describe('ChangeSlicePage', () => {
     expect(await screen.findByTestId('conflict-dialog')).toHaveTextContent(
       'the slice kept changing',
     );
-    const readsBefore = reads;
+    const readsBefore = reads();
     fireEvent.click(getControl('Reload and re-apply'));
     await waitFor(() => expect(patches).toHaveLength(4), { timeout: 10000 });
-    expect(reads).toBeGreaterThan(readsBefore);
+    expect(reads()).toBeGreaterThan(readsBefore);
     expect(patches[3]).toEqual({ search: '', body: patches[1].body });
     expect(await screen.findByTestId('change-done-link')).toBeInTheDocument();
   });

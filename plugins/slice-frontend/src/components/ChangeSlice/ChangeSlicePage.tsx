@@ -40,7 +40,7 @@ import {
 } from '../Wizard';
 import { ClustersStep } from '../CreateSlice/ClustersStep';
 import { NamespacesStep } from '../CreateSlice/NamespacesStep';
-import { QosStep } from '../CreateSlice/QosStep';
+import { QosStep, useQosBlocker } from '../CreateSlice/QosStep';
 import { ChangeDiff } from './ChangeDiff';
 import { useMemberHolds } from './useMemberHolds';
 
@@ -87,11 +87,12 @@ function ChangeSliceWizard({
   const applied = write.applied;
   const { dialog } = useLeaveGuard(dirty && !applied);
   const held = useMemberHolds(detail, base.clusters);
+  const qosBlocker = useQosBlocker(form);
 
   const blockers: Partial<Record<ChangeSliceStepId, string>> = {
     clusters:
       form.clusters.length < 2 ? t('createSlice.clusters.tooFew') : undefined,
-    qos: dirty ? undefined : t('changeSlice.nothingChanged'),
+    qos: qosBlocker ?? (dirty ? undefined : t('changeSlice.nothingChanged')),
   };
   const onSlice = detail.namespaces;
   const content: Record<ChangeSliceStepId, JSX.Element> = {
@@ -146,7 +147,11 @@ function ChangeSliceWizard({
       <WriteWizard
         write={write}
         steps={steps}
-        title={t('changeSlice.steps.review')}
+        title={
+          applied
+            ? t('changeSlice.steps.applied')
+            : t('changeSlice.steps.review')
+        }
         applied={
           applied ? (
             <Box data-testid="change-applied">

@@ -1,8 +1,4 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
@@ -13,9 +9,7 @@ import {
   within,
 } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { Link, useLocation } from 'react-router-dom';
-import { slicePlugin } from '../../plugin';
 import { rootRouteRef } from '../../routes';
 import { getControl } from '../../__testUtils__/controls';
 import {
@@ -23,87 +17,28 @@ import {
   operation,
   writeResult,
 } from '../../__testUtils__/createSliceFixtures';
-import { CreateSlicePage } from './CreateSlicePage';
+import {
+  BASE,
+  allowArcade,
+  setupCreateSliceWizard,
+} from '../../__testUtils__/createSliceHarness';
 import { CreateSliceButton } from './CreateSliceButton';
-
-const BASE = '*/api/slice/v1';
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-const allowArcade = mockApis.permission({
-  authorize: req =>
-    (req as { resourceRef?: string }).resourceRef === 'demo/arcade'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY,
-});
 
 function Where() {
   return <div data-testid="location">{useLocation().pathname}</div>;
 }
 
 describe('CreateSlicePage', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  const posts: { url: string; body: any }[] = [];
-
-  beforeEach(() => {
-    posts.length = 0;
-    server.use(
-      http.get(`${BASE}/fleet`, () => HttpResponse.json(createFleet)),
-      http.get(`${BASE}/tunnels`, () =>
-        HttpResponse.json({ items: [], errors: [] }),
-      ),
-    );
-  });
-
-  const answerCreate = (
-    answer: (dryRun: boolean) => Response | Promise<Response>,
-  ) =>
-    server.use(
-      http.post(`${BASE}/slices/demo/arcade`, async ({ request }) => {
-        const url = new URL(request.url);
-        posts.push({ url: url.search, body: await request.json() });
-        return answer(url.searchParams.get('dryRun') === 'true');
-      }),
-    );
-
-  const render = (extra?: JSX.Element) =>
-    renderInTestApp(
-      <>
-        <CreateSlicePage poll={poll} />
-        {extra}
-      </>,
-      {
-        features: [slicePlugin],
-        apis: [allowArcade],
-        mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
-        initialRouteEntries: ['/slices/create'],
-      },
-    );
-
-  const input = (testId: string) =>
-    screen.getByTestId(testId) as HTMLInputElement;
-  const next = () => fireEvent.click(screen.getByTestId('wizard-next'));
-  const pick = (name: string) =>
-    fireEvent.click(
-      screen
-        .getByTestId(`cluster-row-${name}`)
-        .querySelector('input[type=checkbox]')!,
-    );
-
-  /** Project and name → three clusters → default network, namespaces and QoS → review. */
-  async function fillToReview() {
-    await waitFor(() => expect(input('slice-name')).toBeInTheDocument());
-    fireEvent.change(input('slice-name'), { target: { value: 'tetris' } });
-    next();
-    pick('aws-east');
-    pick('gcp-west');
-    pick('azure-north');
-    next();
-    next();
-    fireEvent.click(screen.getByTestId('app-ns-add'));
-    fireEvent.change(input('app-ns-0-name'), { target: { value: 'web' } });
-    next();
-    fireEvent.click(screen.getByTestId('wizard-next'));
-  }
+  const {
+    server,
+    posts,
+    answerCreate,
+    render,
+    input,
+    next,
+    pick,
+    fillToReview,
+  } = setupCreateSliceWizard();
 
   it('offers only the projects the user may create slices in', async () => {
     await render();

@@ -38,7 +38,7 @@ import { ClustersStep } from './ClustersStep';
 import { NamespacesStep } from './NamespacesStep';
 import { NetworkStep } from './NetworkStep';
 import { ProjectStep } from './ProjectStep';
-import { QosStep } from './QosStep';
+import { QosStep, useQosBlocker } from './QosStep';
 import { useCreatableProjects } from './useCreatableProjects';
 
 function CreateSliceContent({ poll }: { poll?: PollTiming }) {
@@ -90,6 +90,7 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
   });
   const applied = write.applied;
   const { dialog } = useLeaveGuard(dirty && !applied);
+  const qosBlocker = useQosBlocker(form);
 
   if (!fleet) {
     return error ? <ResponseErrorPanel error={error} /> : <Progress />;
@@ -126,6 +127,7 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
         : undefined,
     clusters:
       form.clusters.length < 2 ? t('createSlice.clusters.tooFew') : undefined,
+    qos: qosBlocker,
   };
   const content: Record<CreateSliceStepId, JSX.Element> = {
     project: (
@@ -171,7 +173,11 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
       <WriteWizard
         write={write}
         steps={steps}
-        title={t('createSlice.steps.review')}
+        title={
+          applied
+            ? t('createSlice.steps.applied')
+            : t('createSlice.steps.review')
+        }
         applied={
           applied ? (
             <Box data-testid="create-applied">

@@ -17,6 +17,14 @@ import { useFieldFindings } from '../Wizard';
 type Details = Extract<CreateSliceForm['qos'], { kind: 'custom' }>['details'];
 const DETAILS = 'spec.qosProfileDetails';
 
+/** What keeps the QoS step from going on (a profile without a name), or undefined. */
+export function useQosBlocker(form: CreateSliceForm): string | undefined {
+  const { t } = useTranslationRef(sliceTranslationRef);
+  return form.qos.kind === 'profile' && !form.qos.profile
+    ? t('createSlice.qos.profileRequired')
+    : undefined;
+}
+
 /** Step 5: QoS, by a profile of the project or by custom values (with their units). */
 export function QosStep({
   form,
@@ -94,7 +102,16 @@ export function QosStep({
             })
           }
           inputProps={{ 'data-testid': 'qos-profile' }}
+          required
           {...profileField}
+          // An empty name blocks Review (the page's blocker); say here which field it is.
+          error={profileField.error || !qos.profile}
+          helperText={
+            !profileField.error && !qos.profile
+              ? t('createSlice.qos.profileRequired')
+              : profileField.helperText
+          }
+          FormHelperTextProps={{ 'data-testid': 'qos-profile-help' } as object}
         />
       ) : (
         <>

@@ -1,122 +1,24 @@
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { Link, Route, Routes } from 'react-router-dom';
-import { slicePlugin } from '../../plugin';
-import { rootRouteRef } from '../../routes';
 import { getControl } from '../../__testUtils__/controls';
 import {
-  clusterDetail,
   namespaceOperation,
   nsWriteResult,
-  onboardFleet,
-  paymentsDetail,
 } from '../../__testUtils__/onboardFixtures';
-import { OnboardWizardPage } from './OnboardWizardPage';
-
-const BASE = '*/api/slice/v1';
-const SLICE = `${BASE}/slices/demo/acme/payments`;
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-const allowPayments = mockApis.permission({
-  authorize: req =>
-    (req as { resourceRef?: string }).resourceRef === 'demo/acme/payments'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY,
-});
+import { BASE, setupOnboardWizard } from '../../__testUtils__/onboardHarness';
 
 describe('OnboardWizardPage', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  let writes: { method: string; url: URL; body: unknown }[];
-  let sliceLoads: number;
-
-  beforeEach(() => {
-    writes = [];
-    sliceLoads = 0;
-    server.use(
-      http.get(`${BASE}/fleet`, () => HttpResponse.json(onboardFleet)),
-      http.get(SLICE, () => {
-        sliceLoads++;
-        return HttpResponse.json(paymentsDetail());
-      }),
-      http.get(`${BASE}/clusters/demo/:name`, ({ params }) =>
-        HttpResponse.json(
-          clusterDetail(
-            String(params.name),
-            params.name === 'gcp-asia'
-              ? [{ name: 'ledger', slice: 'analytics' }, { name: 'web' }]
-              : [],
-          ),
-        ),
-      ),
-    );
-  });
-
-  const answer = (
-    respond: (w: { method: string; url: URL; body: unknown }) => Response,
-  ) => {
-    const handler = async ({ request }: { request: Request }) => {
-      const url = new URL(request.url);
-      const body =
-        request.method === 'DELETE' ? undefined : await request.json();
-      const w = { method: request.method, url, body };
-      writes.push(w);
-      return respond(w);
-    };
-    server.use(
-      http.post(`${SLICE}/namespaces`, handler),
-      http.delete(`${SLICE}/namespaces/:ns`, handler),
-      http.patch(SLICE, handler),
-    );
-  };
-
-  const render = (path = '/slices/demo/acme/payments/onboard') =>
-    renderInTestApp(
-      <>
-        <Routes>
-          <Route
-            path="/slices/onboard"
-            element={<OnboardWizardPage poll={poll} />}
-          />
-          <Route
-            path="/slices/:hub/:project/:name/onboard"
-            element={<OnboardWizardPage poll={poll} />}
-          />
-          <Route path="*" element={<div data-testid="elsewhere" />} />
-        </Routes>
-        <Link to="/catalog">away</Link>
-      </>,
-      {
-        features: [slicePlugin],
-        apis: [allowPayments],
-        mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
-        initialRouteEntries: [path],
-      },
-    );
-
-  const next = () => fireEvent.click(screen.getByTestId('wizard-next'));
-  const toggle = (ns: string, cluster: string) =>
-    fireEvent.click(screen.getByTestId(`toggle-${ns}-${cluster}`));
-  const toGrid = async () => {
-    await waitFor(() =>
-      expect(screen.getByTestId('wizard-next')).not.toBeDisabled(),
-    );
-    next();
-    await screen.findByTestId('namespace-grid');
-  };
-  const addNamespace = (name: string) => {
-    fireEvent.change(screen.getByTestId('add-namespace'), {
-      target: { value: name },
-    });
-    fireEvent.click(getControl('Add namespace'));
-  };
+  const {
+    server,
+    writes,
+    sliceLoads,
+    answer,
+    render,
+    next,
+    toggle,
+    toGrid,
+    addNamespace,
+  } = setupOnboardWizard();
 
   it('onboards a new namespace on two clusters: grid, review with the diff, apply, progress per cluster', async () => {
     let polls = 0;
@@ -189,8 +91,12 @@ describe('OnboardWizardPage', () => {
         '+ - namespace: web',
       ),
     );
+    const title = () =>
+      screen.getByTestId('wizard-panel-review').querySelector('h5');
+    expect(title()).toHaveTextContent(/^Review$/);
     fireEvent.click(getControl('Apply'));
     await screen.findByTestId('onboard-applied');
+    expect(title()).toHaveTextContent(/^Follow the changes$/);
     expect(writes[1].url.searchParams.get('dryRun')).toBeNull();
     await waitFor(() =>
       expect(
@@ -301,10 +207,10 @@ describe('OnboardWizardPage', () => {
     fireEvent.click(getControl('Apply'));
     const dialog = await screen.findByTestId('conflict-dialog');
     expect(dialog).toHaveTextContent('changed meanwhile');
-    const loadsBefore = sliceLoads;
+    const loadsBefore = sliceLoads();
     fireEvent.click(within(dialog).getByText('Reload and re-apply'));
     await screen.findByTestId('onboard-applied');
-    expect(sliceLoads).toBeGreaterThan(loadsBefore);
+    expect(sliceLoads()).toBeGreaterThan(loadsBefore);
     const applied = writes.filter(w => !w.url.searchParams.get('dryRun'));
     expect(applied.map(w => w.body)).toEqual([
       { namespace: 'ledger', clusters: ['azure-us'] },

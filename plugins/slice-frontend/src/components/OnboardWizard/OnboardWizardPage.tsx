@@ -239,7 +239,11 @@ function OnboardWizardContent({ poll }: { poll?: PollTiming }) {
       <WriteWizard
         write={write}
         steps={steps}
-        title={t('onboardWizard.steps.review')}
+        title={
+          applied
+            ? t('onboardWizard.steps.applied')
+            : t('onboardWizard.steps.review')
+        }
         applied={
           applied ? (
             <AppliedProgress
