@@ -108,3 +108,62 @@ test('the GitOps template commits the rendered SliceConfig to the fleet reposito
     }),
   ).toContain(`Add slice ${name} to project acme`);
 });
+
+test('the "Onboard a namespace" template: the pickers show bindings and refuse a conflict before the run, then onboard on every member', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const namespace = uniqueName('tplns');
+  await openTemplate(page, 'Onboard a namespace onto a slice');
+  await choose(page, 'Project', 'arcade');
+  await page.getByTestId('slice-picker').getByRole('button').click();
+  await page.getByRole('option', { name: /pacman \(arcade\)/ }).click();
+
+  // `leaderboard` is on slice leaderboard on aws-east, a member of pacman too: a conflict.
+  const picker = page.getByTestId('slice-namespace-picker');
+  await picker.getByRole('textbox').fill('leaderboard');
+  await expect(page.getByTestId('binding-aws-east')).toHaveText(
+    /on slice leaderboard/,
+  );
+  await expect(
+    picker.getByText(/On slice leaderboard on aws-east/),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/scaffolder-namespace-conflict.png',
+  });
+  // Moving on runs the onboarding preflight: the refusal stays beside the field.
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect(picker.locator('.Mui-error').first()).toBeVisible();
+  await page.screenshot({ path: 'artifacts/scaffolder-namespace-refused.png' });
+  await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
+
+  await picker.getByRole('textbox').fill(namespace);
+  await expect(page.getByTestId('binding-gcp-west')).toHaveText(
+    /will be created/,
+  );
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const open = page.getByRole('link', { name: 'Open the slice' });
+  await expect(open).toBeVisible({ timeout: 200_000 });
+  await page.screenshot({ path: 'artifacts/scaffolder-onboarded.png' });
+  await page.goto('/slices/demo/arcade/pacman/namespaces');
+  await expect(page.getByText(namespace).first()).toBeVisible();
+});
+
+test('the "Register a cluster" template registers a cluster the fleet then lists', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const name = uniqueName('tplc');
+  await openTemplate(page, 'Register a cluster');
+  await choose(page, 'Project', 'acme');
+  await page.getByLabel('Cluster name').fill(name);
+  await choose(page, 'Provider', 'gcp');
+  await page.getByLabel('Region').fill('europe-west1');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const open = page.getByRole('link', { name: 'Open the fleet' });
+  await expect(open).toBeVisible({ timeout: 120_000 });
+  await page.goto('/slices');
+  await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
+});

@@ -55,6 +55,6 @@ until grep -q "demo is running" "$demo_log"; do
   fi
   sleep 2
 done
-PLAYWRIGHT_URL="http://localhost:$app_port" npx playwright test
+SLICE_E2E_BACKEND_URL="http://localhost:$backend_port" PLAYWRIGHT_URL="http://localhost:$app_port" npx playwright test
 
 node scripts/summarize-results.js artifacts/jest-results.json artifacts/playwright-results.json

@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import FormHelperText from '@material-ui/core/FormHelperText';
 import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -24,8 +23,8 @@ export interface ClusterPickerOptions {
 export function KubesliceClusterPicker(
   props: FieldExtensionComponentProps<string[], ClusterPickerOptions>,
 ) {
-  const { formData, onChange, uiSchema, rawErrors, schema, formContext } =
-    props;
+  // The form lists the field's errors (rawErrors) below it.
+  const { formData, onChange, uiSchema, schema, formContext } = props;
   const options = uiSchema?.['ui:options'] ?? {};
   const form = (formContext?.formData ?? {}) as {
     hub?: string;
@@ -50,11 +49,6 @@ export function KubesliceClusterPicker(
         clusters={fleet.clusters}
         tunnels={tunnels.value?.tunnels ?? []}
       />
-      {rawErrors?.map(message => (
-        <FormHelperText key={message} error>
-          {message}
-        </FormHelperText>
-      ))}
     </Box>
   );
 }

@@ -64,7 +64,8 @@ export function SliceNamespacePicker(
   const suggestions = (grid?.rows ?? [])
     .filter(r => !r.reserved && r.namespace !== namespace)
     .map(r => r.namespace);
-  const problem = data.error?.message ?? rawErrors?.join(' ');
+  // The form lists the field's errors (rawErrors) below it; here they only colour the input.
+  const invalid = Boolean(data.error) || Boolean(rawErrors?.length);
   return (
     <Box data-testid="slice-namespace-picker">
       <TextField
@@ -75,9 +76,9 @@ export function SliceNamespacePicker(
         disabled={!ref}
         value={namespace}
         onChange={e => onChange(e.target.value)}
-        error={Boolean(problem)}
+        error={invalid}
         helperText={
-          problem ||
+          data.error?.message ??
           (ref ? schema.description : t('scaffolder.namespacePicker.pickSlice'))
         }
       />

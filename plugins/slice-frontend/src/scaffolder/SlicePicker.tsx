@@ -28,7 +28,8 @@ export function SlicePicker(props: FieldExtensionComponentProps<string>) {
       (!form.project || s.project === form.project),
   );
   const permissions = useSliceUpdatePermissions(slices);
-  const problem = error && !fleet ? error.message : rawErrors?.join(' ');
+  // The form lists the field's errors (rawErrors) below it; here they only colour the input.
+  const loadError = error && !fleet ? error.message : undefined;
   return (
     <>
       {permissions.probes}
@@ -41,9 +42,9 @@ export function SlicePicker(props: FieldExtensionComponentProps<string>) {
         required={required}
         value={formData ?? ''}
         onChange={e => onChange(e.target.value as string)}
-        error={Boolean(problem)}
+        error={Boolean(loadError) || Boolean(rawErrors?.length)}
         helperText={
-          problem ||
+          loadError ||
           (fleet && slices.length === 0
             ? t('scaffolder.slicePicker.none')
             : schema.description)

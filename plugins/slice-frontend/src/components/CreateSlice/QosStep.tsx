@@ -83,12 +83,12 @@ export function QosStep({
       >
         <FormControlLabel
           value="profile"
-          control={<Radio />}
+          control={<Radio color="primary" />}
           label={t('createSlice.qos.profile')}
         />
         <FormControlLabel
           value="custom"
-          control={<Radio />}
+          control={<Radio color="primary" />}
           label={t('createSlice.qos.custom')}
         />
       </RadioGroup>

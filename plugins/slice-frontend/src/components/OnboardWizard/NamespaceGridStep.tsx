@@ -10,7 +10,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   EVERY_CLUSTER,
@@ -29,7 +29,20 @@ import { sliceTranslationRef } from '../../translation';
 import { useFieldFindings } from '../Wizard';
 
 const useStyles = makeStyles(theme => ({
-  changed: { backgroundColor: theme.palette.action.selected },
+  // A tint of the primary colour and a bar on the left: the grey of action.selected is
+  // hard to tell from the table's striping, and the theme's odd-row rule
+  // (`.MuiTableRow-root:nth-of-type(odd)`) outweighs one class, hence the doubled selector.
+  changed: {
+    '&&': {
+      backgroundColor: alpha(
+        theme.palette.primary.main,
+        theme.palette.action.selectedOpacity * 1.5,
+      ),
+    },
+    '& > td:first-child': {
+      boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
+    },
+  },
   conflict: { color: theme.palette.error.main },
   state: { display: 'block', lineHeight: 1.2 },
 }));
@@ -120,6 +133,7 @@ function GridRow(props: NamespaceGridStepProps & { row: NamespaceGridRow }) {
       </TableCell>
       <TableCell padding="checkbox">
         <Checkbox
+          color="primary"
           checked={wanted === EVERY_CLUSTER}
           onChange={e => props.onEvery(ns, e.target.checked)}
           inputProps={{
@@ -137,6 +151,7 @@ function GridRow(props: NamespaceGridStepProps & { row: NamespaceGridRow }) {
             data-testid={`cell-${ns}-${cell.cluster}`}
           >
             <Checkbox
+              color="primary"
               checked={on.includes(cell.cluster)}
               disabled={conflict && !on.includes(cell.cluster)}
               onChange={() => props.onToggle(ns, cell.cluster)}
