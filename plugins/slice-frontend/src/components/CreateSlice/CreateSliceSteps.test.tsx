@@ -12,11 +12,14 @@ describe('CreateSlicePage steps', () => {
     answerCreate(() => HttpResponse.json(writeResult('kind: SliceConfig\n')));
     await render();
     await fillToQos();
-    fireEvent.click(
-      within(screen.getByTestId('wizard-panel-qos')).getByDisplayValue(
-        'profile',
-      ),
+    const profile = within(
+      screen.getByTestId('wizard-panel-qos'),
+    ).getByDisplayValue('profile');
+    // The primary colour, as every other control (MUI's default is the secondary).
+    expect(profile.closest('[class*="MuiRadio-root"]')?.className).toContain(
+      'MuiRadio-colorPrimary',
     );
+    fireEvent.click(profile);
     const required =
       'Enter the name of a QoS profile of the project, or choose custom values.';
     expect(screen.getByTestId('qos-profile-help')).toHaveTextContent(required);
