@@ -16,10 +16,11 @@ BACKEND_PORT="${SLICE_DEMO_BACKEND_PORT:-7007}"
 NAME="demo"
 [ "$APP_PORT" = 3000 ] || NAME="demo-$APP_PORT"
 STATE_DIR="$REPO_ROOT/.fleet-sim"
-KUBECONFIG_FILE="${SLICE_DEMO_KUBECONFIG:-$STATE_DIR/$NAME-kubeconfig}"
+# Absolute, so the processes started below (each in its own package folder) find the same files.
+KUBECONFIG_FILE="$(realpath -m "${SLICE_DEMO_KUBECONFIG:-$STATE_DIR/$NAME-kubeconfig}")"
 PORTS_CONFIG="$STATE_DIR/$NAME-ports.yaml"
 # The GitOps template commits rendered manifests here (a local repository: no network needed).
-GITOPS_REPO="${SLICE_DEMO_GITOPS_REPO:-$STATE_DIR/$NAME-gitops}"
+GITOPS_REPO="$(realpath -m "${SLICE_DEMO_GITOPS_REPO:-$STATE_DIR/$NAME-gitops}")"
 LOG_DIR="$REPO_ROOT/artifacts/$NAME-logs"
 LOG_HINT="${LOG_DIR#"$REPO_ROOT"/}/"
 # Check the ports before touching anything: a demo that is already running uses them, and its
