@@ -5,8 +5,25 @@ import { writeResult } from '../../__testUtils__/createSliceFixtures';
 import { setupCreateSliceWizard } from '../../__testUtils__/createSliceHarness';
 
 describe('CreateSlicePage steps', () => {
-  const { posts, answerCreate, render, input, fillToQos } =
+  const { posts, answerCreate, render, input, next, pick, fillToQos } =
     setupCreateSliceWizard();
+
+  it('keeps the suggested subnet button on one line', async () => {
+    await render();
+    fireEvent.change(await screen.findByTestId('slice-name'), {
+      target: { value: 'tetris' },
+    });
+    next();
+    pick('aws-east');
+    pick('gcp-west');
+    next();
+    fireEvent.change(input('subnet'), { target: { value: '10.9.0.0/16' } });
+    const use = screen.getByTestId('use-suggested-subnet');
+    expect(use).toHaveTextContent('Use 10.3.0.0/16');
+    expect(use).toHaveStyle({ whiteSpace: 'nowrap', flexShrink: '0' });
+    fireEvent.click(use);
+    expect(input('subnet')).toHaveValue('10.3.0.0/16');
+  });
 
   it('blocks Review while a QoS profile has no name, saying so beside the field', async () => {
     answerCreate(() => HttpResponse.json(writeResult('kind: SliceConfig\n')));

@@ -80,6 +80,9 @@ export function NetworkStep({
                 size="small"
                 variant="outlined"
                 onClick={() => onChange({ subnet: suggestion })}
+                // "Use 10.3.0.0/16" on one line: the sentence beside it takes what is left.
+                style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                data-testid="use-suggested-subnet"
               >
                 {t('createSlice.network.useSuggested', { subnet: suggestion })}
               </Button>
