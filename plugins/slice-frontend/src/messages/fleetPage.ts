@@ -41,8 +41,14 @@ export const fleetPageMessages = {
     unreachable: 'Unreachable',
     connecting: 'Connecting',
     lastSynced: 'Last synced {{age}}',
-    contents:
-      '{{projects}} projects ({{names}}) · {{clusters}} clusters · {{slices}} slices',
+    // One message per count, so that each takes its plural form (i18next: `count`).
+    contents: '{{projects}} · {{clusters}} · {{slices}}',
+    projects_one: '{{count}} project ({{names}})',
+    projects_other: '{{count}} projects ({{names}})',
+    clusters_one: '{{count}} cluster',
+    clusters_other: '{{count}} clusters',
+    slices_one: '{{count}} slice',
+    slices_other: '{{count}} slices',
     noProjects: 'none',
   },
   columns: {

@@ -102,6 +102,8 @@ describe('FleetPage localisation', () => {
     expect(hub).toHaveTextContent('Synchron');
     expect(hub).toHaveTextContent(/Zuletzt synchronisiert vor 1\d s/);
     expect(hub).not.toHaveTextContent('Last synced');
+    // Untranslated: the English default, each count in its plural form.
+    expect(hub).toHaveTextContent('1 project (acme) · 1 cluster · 0 slices');
     expect(screen.getByTestId('summary-clusters')).toHaveTextContent(
       '1 Cluster',
     );

@@ -54,11 +54,17 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
               )}
               <Typography variant="body2">
                 {t('fleetPage.hub.contents', {
-                  projects: String(hub.projects.length),
-                  names:
-                    hub.projects.join(', ') || t('fleetPage.hub.noProjects'),
-                  clusters: String(hub.clusterCount),
-                  slices: String(hub.sliceCount),
+                  projects: t('fleetPage.hub.projects', {
+                    count: hub.projects.length,
+                    names:
+                      hub.projects.join(', ') || t('fleetPage.hub.noProjects'),
+                  }),
+                  clusters: t('fleetPage.hub.clusters', {
+                    count: hub.clusterCount,
+                  }),
+                  slices: t('fleetPage.hub.slices', {
+                    count: hub.sliceCount,
+                  }),
                 })}
               </Typography>
             </div>
