@@ -6,6 +6,16 @@ import { signIn } from './signIn';
 const uniqueName = (prefix: string) =>
   `${prefix}-${Date.now().toString(36).slice(-6)}`;
 
+const KUBECONFIG =
+  process.env.SLICE_DEMO_KUBECONFIG ?? '.fleet-sim/demo-kubeconfig';
+/** kubectl on one of the demo's virtual clusters. */
+const onCluster = (context: string, args: string[], input?: string) =>
+  execFileSync(
+    'kubectl',
+    ['--kubeconfig', KUBECONFIG, '--context', context, ...args],
+    { stdio: 'pipe', encoding: 'utf8', input },
+  );
+
 /** Opens a template from the scaffolder's list ("Create…" in the sidebar). */
 async function openTemplate(page: Page, title: string) {
   await signIn(page, '/slices', 'Platform engineer');
@@ -166,4 +176,48 @@ test('the "Register a cluster" template registers a cluster the fleet then lists
   await expect(open).toBeVisible({ timeout: 120_000 });
   await page.goto('/slices');
   await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
+});
+
+test('the "Export a service" template hands out the ServiceExport where the portal may not write; applied, the service is on the slice', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const name = uniqueName('tplsvc');
+  await openTemplate(page, 'Export a service on a slice');
+  await choose(page, 'Project', 'arcade');
+  await page.getByTestId('slice-picker').getByRole('button').click();
+  await page.getByRole('option', { name: /pacman \(arcade\)/ }).click();
+  await page.getByLabel('Cluster it runs on').fill('gcp-west');
+  await page.getByLabel('Namespace').fill('pacman');
+  await page.getByLabel('Service name').fill(name);
+  await page.getByLabel('Container port').fill('8080');
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('link', { name: 'Open the slice' })).toBeVisible({
+    timeout: 120_000,
+  });
+  // The demo's portal has no write access to the workers: the run's output is the manifest.
+  const manifest = await page
+    .locator('pre, code')
+    .filter({ hasText: 'kind: ServiceExport' })
+    .first()
+    .innerText();
+  expect(manifest).toContain(`name: ${name}`);
+  await page.screenshot({ path: 'artifacts/scaffolder-export.png' });
+  try {
+    onCluster('gcp-west', ['apply', '-f', '-'], manifest);
+    await page.goto('/slices/demo/arcade/pacman/services');
+    await expect(page.getByText(name).first()).toBeVisible({
+      timeout: 60_000,
+    });
+  } finally {
+    onCluster('gcp-west', [
+      'delete',
+      'serviceexports.networking.kubeslice.io',
+      '-n',
+      'pacman',
+      name,
+      '--ignore-not-found',
+    ]);
+  }
 });

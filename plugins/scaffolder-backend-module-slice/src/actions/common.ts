@@ -122,18 +122,24 @@ export async function performWrite(
     );
   }
   if (result.diff.text) ctx.logger.info(`Change:\n${result.diff.text}`);
-  ctx.logger.info(
-    dryRun
-      ? 'Dry run: checked by preflight and the API server; nothing was written'
-      : `Written${
-          result.operation ? `; operation ${result.operation.id}` : ''
-        }`,
-  );
+  ctx.logger.info(writeOutcome(result));
   ctx.output('dryRun', dryRun);
   ctx.output('yaml', result.yaml);
   if (result.operation && !dryRun)
     ctx.output('operationId', result.operation.id);
   return result;
+}
+
+/** What became of a write, for the task log. */
+function writeOutcome(result: WriteResult): string {
+  if (result.dryRun)
+    return 'Dry run: checked by preflight and the API server; nothing was written';
+  // A service export the portal may not write to the worker: handed out instead.
+  if (result.applied === false)
+    return 'Checked; not written: the manifest is in the yaml output';
+  return `Written${
+    result.operation ? `; operation ${result.operation.id}` : ''
+  }`;
 }
 
 /** `params.name` → `name`, `spec.clusters[1]` → `clusters[1]`, `query.dryRun` → `dryRun`. */
