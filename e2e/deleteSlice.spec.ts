@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { shots } from './shots';
 import { signIn } from './signIn';
 
 /** A name no earlier run on the same demo has used (slice names: 15 characters or fewer). */
@@ -12,17 +13,11 @@ const check = (page: Page, cluster: string) =>
     .locator('input[type=checkbox]')
     .check();
 
-/** Screenshots for review when SLICE_E2E_SHOTS names a directory (never the repository). */
-let shot = 0;
-async function snap(page: Page, what: string) {
-  const dir = process.env.SLICE_E2E_SHOTS;
-  if (!dir) return;
-  shot++;
-  await page.screenshot({
-    path: `${dir}/${String(shot).padStart(2, '0')}-${what}.png`,
-    fullPage: true,
-  });
-}
+const shot = shots('delete');
+let step = 0;
+/** Numbered, so the change-then-delete story reads in order. */
+const snap = (page: Page, what: string) =>
+  shot(page, `${String(++step).padStart(2, '0')}-${what}`);
 
 /** The slice this journey changes and deletes: its own, never one of the demo's. */
 async function createSlice(page: Page, name: string) {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { shots } from './shots';
 import { signIn } from './signIn';
 
 /*
@@ -11,9 +12,7 @@ import { signIn } from './signIn';
  *
  * The export is named for this run (a re-run passes) and removed again afterwards.
  */
-const shots = process.env.WIZARD_SCREENSHOTS ?? 'artifacts/screenshots';
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${shots}/export-${name}.png`, fullPage: true });
+const shot = shots('export');
 
 const KUBECONFIG =
   process.env.SLICE_DEMO_KUBECONFIG ?? '.fleet-sim/demo-kubeconfig';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { shots } from './shots';
 import { signIn } from './signIn';
 
 /*
@@ -6,9 +7,7 @@ import { signIn } from './signIn';
  * through the wizard and watches it reach onboarded on each cluster; the wizard cannot be
  * opened for arcade's pacman slice, which ana may not see.
  */
-const shots = process.env.ONBOARD_SCREENSHOTS ?? 'artifacts/screenshots';
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${shots}/onboard-${name}.png`, fullPage: true });
+const shot = shots('onboard');
 
 test('a tenant onboards a namespace onto every member and sees it onboarded', async ({
   page,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { shots } from './shots';
 import { signIn } from './signIn';
 
 /*
@@ -14,9 +15,7 @@ import { signIn } from './signIn';
  * The Cluster is deleted again afterwards (the simulator's controller drops its finalizer):
  * the fleet journeys count the demo's clusters.
  */
-const shots = process.env.WIZARD_SCREENSHOTS ?? 'artifacts/screenshots';
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${shots}/register-${name}.png`, fullPage: true });
+const shot = shots('register');
 
 const KUBECONFIG =
   process.env.SLICE_DEMO_KUBECONFIG ?? '.fleet-sim/demo-kubeconfig';

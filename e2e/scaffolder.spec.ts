@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
+import { shots } from './shots';
 import { signIn } from './signIn';
+
+const shot = shots('scaffolder');
 
 /** A name no earlier run on the same demo has used (slice names: 15 characters or fewer). */
 const uniqueName = (prefix: string) =>
@@ -55,14 +58,14 @@ test('the "Create a slice" template creates a healthy slice that shows up in the
       .check();
   }
   await expect(page.getByTestId('clusters-selected')).toHaveText('2 selected');
-  await page.screenshot({ path: 'artifacts/scaffolder-clusters.png' });
+  await shot(page, 'clusters');
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
   // The task log follows the operation; the run ends with links to the slice and its entity.
   const open = page.getByRole('link', { name: 'Open the slice' });
   await expect(open).toBeVisible({ timeout: 200_000 });
-  await page.screenshot({ path: 'artifacts/scaffolder-done.png' });
+  await shot(page, 'done');
   // An absolute link (it opens in a new tab): followed here in the same page.
   const href = await open.getAttribute('href');
   expect(href).toMatch(new RegExp(`/slices/demo/arcade/${name}$`));
@@ -79,7 +82,7 @@ test('the "Create a slice" template creates a healthy slice that shows up in the
     });
   }).toPass({ timeout: 90_000 });
   await expect(page.getByText('kubeslice-slice').first()).toBeVisible();
-  await page.screenshot({ path: 'artifacts/scaffolder-catalog.png' });
+  await shot(page, 'catalog');
 });
 
 test('the GitOps template commits the rendered SliceConfig to the fleet repository', async ({
@@ -138,13 +141,11 @@ test('the "Onboard a namespace" template: the pickers show bindings and refuse a
   await expect(
     picker.getByText(/On slice leaderboard on aws-east/),
   ).toBeVisible();
-  await page.screenshot({
-    path: 'artifacts/scaffolder-namespace-conflict.png',
-  });
+  await shot(page, 'namespace-conflict');
   // Moving on runs the onboarding preflight: the refusal stays beside the field.
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(picker.locator('.Mui-error').first()).toBeVisible();
-  await page.screenshot({ path: 'artifacts/scaffolder-namespace-refused.png' });
+  await shot(page, 'namespace-refused');
   await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 
   await picker.getByRole('textbox').fill(namespace);
@@ -155,7 +156,7 @@ test('the "Onboard a namespace" template: the pickers show bindings and refuse a
   await page.getByRole('button', { name: 'Create' }).click();
   const open = page.getByRole('link', { name: 'Open the slice' });
   await expect(open).toBeVisible({ timeout: 200_000 });
-  await page.screenshot({ path: 'artifacts/scaffolder-onboarded.png' });
+  await shot(page, 'onboarded');
   await page.goto('/slices/demo/arcade/pacman/namespaces');
   await expect(page.getByText(namespace).first()).toBeVisible();
 });
@@ -203,7 +204,7 @@ test('the "Export a service" template hands out the ServiceExport where the port
     .first()
     .innerText();
   expect(manifest).toContain(`name: ${name}`);
-  await page.screenshot({ path: 'artifacts/scaffolder-export.png' });
+  await shot(page, 'export');
   try {
     onCluster('gcp-west', ['apply', '-f', '-'], manifest);
     await page.goto('/slices/demo/arcade/pacman/services');
