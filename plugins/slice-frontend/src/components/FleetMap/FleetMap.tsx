@@ -13,6 +13,7 @@ import { latencyColor } from '../Latency/scale';
 import { useSliceColors } from '../../theme/sliceColors';
 import { arcPath, tunnelArc, type LonLat, type XY } from './arcs';
 import { clickedPoint, PickMarker, type GeoPoint } from './pick';
+import { placeLabels } from './labels';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { sliceTranslationRef } from '../../translation';
 
@@ -88,6 +89,18 @@ export function FleetMap({
         })
         .filter((p): p is NonNullable<typeof p> => Boolean(p)),
     [clusters],
+  );
+  const labels = useMemo(
+    () =>
+      placeLabels(
+        located.map(({ cluster: c, x, y }) => ({
+          key: clusterKey(c),
+          x,
+          y,
+          text: c.name,
+        })),
+      ),
+    [located],
   );
   const unlocated = clusters.filter(
     c =>
@@ -225,50 +238,54 @@ export function FleetMap({
             </path>
           ))}
         </g>
-        {located.map(({ cluster: c, x, y }) => (
-          <g
-            key={clusterKey(c)}
-            data-testid={`map-cluster-${c.name}`}
-            data-selected={selected ? selected.has(c.name) : undefined}
-            transform={`translate(${x},${y})`}
-            onClick={() => onClusterClick?.(c)}
-            style={{ cursor: onClusterClick ? 'pointer' : 'default' }}
-          >
-            <title>
-              {[
-                `${c.name} (${[c.geo.cloudProvider, c.geo.cloudRegion]
-                  .filter(Boolean)
-                  .join(' · ')})`,
-                ...c.health.reasons,
-              ].join('\n')}
-            </title>
-            {selected?.has(c.name) && (
-              <circle
-                r={10}
-                fill="none"
-                stroke={colors.focus}
-                strokeWidth={2.5}
-              />
-            )}
-            <circle
-              r={6}
-              fill={healthColor(c.health.state, colors)}
-              stroke={colors.surface}
-              strokeWidth={1.5}
-            />
-            <text
-              x={8}
-              y={4}
-              fontSize={11}
-              fill={colors.text}
-              stroke={colors.surface}
-              strokeWidth={3}
-              paintOrder="stroke"
+        {located.map(({ cluster: c, x, y }) => {
+          const label = labels.get(clusterKey(c));
+          return (
+            <g
+              key={clusterKey(c)}
+              data-testid={`map-cluster-${c.name}`}
+              data-selected={selected ? selected.has(c.name) : undefined}
+              transform={`translate(${x},${y})`}
+              onClick={() => onClusterClick?.(c)}
+              style={{ cursor: onClusterClick ? 'pointer' : 'default' }}
             >
-              {c.name}
-            </text>
-          </g>
-        ))}
+              <title>
+                {[
+                  `${c.name} (${[c.geo.cloudProvider, c.geo.cloudRegion]
+                    .filter(Boolean)
+                    .join(' · ')})`,
+                  ...c.health.reasons,
+                ].join('\n')}
+              </title>
+              {selected?.has(c.name) && (
+                <circle
+                  r={10}
+                  fill="none"
+                  stroke={colors.focus}
+                  strokeWidth={2.5}
+                />
+              )}
+              <circle
+                r={6}
+                fill={healthColor(c.health.state, colors)}
+                stroke={colors.surface}
+                strokeWidth={1.5}
+              />
+              <text
+                x={label?.dx ?? 8}
+                y={label?.dy ?? 4}
+                textAnchor={label?.anchor ?? 'start'}
+                fontSize={11}
+                fill={colors.text}
+                stroke={colors.surface}
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
+                {c.name}
+              </text>
+            </g>
+          );
+        })}
         {pickedXY && (
           <PickMarker
             x={pickedXY[0]}
