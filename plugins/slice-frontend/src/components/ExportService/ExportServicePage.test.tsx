@@ -1,56 +1,25 @@
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { slicePlugin } from '../../plugin';
-import { rootRouteRef } from '../../routes';
 import { getControl } from '../../__testUtils__/controls';
 import { sliceDetail } from '../../__testUtils__/fixtures';
-import { setupSliceServer } from '../../__testUtils__/server';
-import { ExportServiceWizard } from './ExportServicePage';
-
-const BASE = '*/api/slice/v1';
-const ref = { hub: 'demo', project: 'arcade', name: 'pacman' };
-const manifest =
-  'apiVersion: networking.kubeslice.io/v1beta1\nkind: ServiceExport\n';
-const answer = (extra: object) => ({
-  dryRun: false,
-  object: {},
-  yaml: manifest,
-  diff: { changes: [], text: '' },
-  preflight: [],
-  ...extra,
-});
+import {
+  BASE,
+  answer,
+  setupExportServiceWizard,
+} from '../../__testUtils__/exportServiceHarness';
 
 describe('ExportServiceWizard', () => {
-  const { server, defaults } = setupSliceServer();
-  const posts: { search: string; body: any }[] = [];
-  beforeEach(() => {
-    defaults();
-    posts.length = 0;
-  });
-
-  const render = (
-    authorize:
-      | AuthorizeResult.ALLOW
-      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-    slice: typeof ref = ref,
-  ) =>
-    renderInTestApp(
-      <ExportServiceWizard
-        slice={slice}
-        initial={{ namespace: 'pacman', name: 'scores' }}
-        pollMs={20}
-      />,
-      {
-        features: [slicePlugin],
-        apis: [mockApis.permission({ authorize })],
-        mountedRoutes: { '/slices': convertLegacyRouteRef(rootRouteRef) },
-      },
-    );
-  const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;
-  const next = () => fireEvent.click(screen.getByTestId('wizard-next'));
+  const {
+    server,
+    posts,
+    render,
+    input,
+    next,
+    fillToReview,
+    answerExport,
+    handedOut,
+  } = setupExportServiceWizard();
 
   it('hands out the manifest where the portal may not write, and follows the checklist', async () => {
     server.use(
@@ -186,43 +155,6 @@ describe('ExportServiceWizard', () => {
       ),
     );
   });
-
-  /** Service, ports and aliases filled for scores on aws-east, up to the review. */
-  const fillToReview = async () => {
-    await waitFor(() => expect(input('export-name')).toHaveValue('scores'));
-    fireEvent.mouseDown(screen.getByTestId('export-cluster'));
-    fireEvent.click(await screen.findByText('aws-east', { selector: 'li' }));
-    next();
-    fireEvent.change(input('port-container-0'), { target: { value: '8080' } });
-    next();
-    next();
-    await screen.findByTestId('review');
-  };
-  /** Answers the export route with `apply` for writes, a passing dry run otherwise. */
-  const answerExport = (apply: () => Response) =>
-    server.use(
-      http.post(
-        `${BASE}/slices/demo/arcade/pacman/exports`,
-        async ({ request }) => {
-          const url = new URL(request.url);
-          const dryRun = url.searchParams.get('dryRun') === 'true';
-          posts.push({ search: url.search, body: await request.json() });
-          return dryRun
-            ? HttpResponse.json(
-                answer({
-                  dryRun,
-                  applied: false,
-                  instructions: 'apply it on aws-east',
-                }),
-              )
-            : apply();
-        },
-      ),
-    );
-  const handedOut = () =>
-    HttpResponse.json(
-      answer({ applied: false, instructions: 'apply it on aws-east' }),
-    );
 
   it('says what to fix beside Next on the service and ports steps', async () => {
     await render();

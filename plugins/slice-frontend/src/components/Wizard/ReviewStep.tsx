@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
+import { useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringify } from 'yaml';
 import {
@@ -22,6 +23,16 @@ import { downloadYaml } from './downloadYaml';
 import type { WizardFinding } from './findings';
 import { useWizardNav } from './WizardContext';
 import { WriteErrorAlert } from './WriteErrorAlert';
+
+/**
+ * The line height of a CodeSnippet, from the theme. Its highlighter sets none, so it inherits
+ * the page's, `normal` (about 1.15) in an app with Backstage UI's stylesheet: lines touch,
+ * and one of only high glyphs (`- '*'`, nothing below the middle of the line) reads as
+ * half a line.
+ */
+export function useCodeSnippetStyle(): { lineHeight?: number | string } {
+  return { lineHeight: useTheme().typography.body2.lineHeight };
+}
 
 export interface ReviewStepProps {
   steps: readonly WizardStepFields[];
@@ -48,6 +59,7 @@ export function ReviewStep(props: ReviewStepProps) {
   const { steps, checking, result, error, findings, fileName } = props;
   const { t } = useTranslationRef(sliceTranslationRef);
   const nav = useWizardNav();
+  const codeStyle = useCodeSnippetStyle();
   if (checking) {
     return (
       <Box data-testid="review-checking">
@@ -105,12 +117,21 @@ export function ReviewStep(props: ReviewStepProps) {
       <Box mt={2}>
         <Typography variant="h6">{t('wizard.yamlTitle')}</Typography>
         {result ? (
-          <CodeSnippet text={result.yaml} language="yaml" showCopyCodeButton />
+          <CodeSnippet
+            text={result.yaml}
+            language="yaml"
+            showCopyCodeButton
+            customStyle={codeStyle}
+          />
         ) : (
           <>
             <Alert severity="info">{t('wizard.yamlRefused')}</Alert>
             {props.request !== undefined && (
-              <CodeSnippet text={stringify(props.request)} language="yaml" />
+              <CodeSnippet
+                text={stringify(props.request)}
+                language="yaml"
+                customStyle={codeStyle}
+              />
             )}
           </>
         )}

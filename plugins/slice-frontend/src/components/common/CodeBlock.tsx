@@ -8,6 +8,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { sliceTranslationRef } from '../../translation';
 import { downloadYaml } from '../Wizard';
+import { useCodeSnippetStyle } from '../Wizard/ReviewStep';
 
 /** Copies through the Clipboard API, or a selected text area where it is missing (plain http). */
 async function copyText(text: string): Promise<void> {
@@ -45,6 +46,7 @@ export function CodeBlock({
   testId?: string;
 }) {
   const { t } = useTranslationRef(sliceTranslationRef);
+  const codeStyle = useCodeSnippetStyle();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return undefined;
@@ -81,7 +83,15 @@ export function CodeBlock({
           </Button>
         )}
       </Box>
-      <CodeSnippet text={text} language={language} />
+      {/* Long lines (a ca.crt value) wrap, breaking anywhere: a base64 value has no spaces
+          to break at, and a horizontal scrollbar is easy to miss (or hidden). Copy and
+          Download give the text as it is. */}
+      <CodeSnippet
+        text={text}
+        language={language}
+        wrapLongLines
+        customStyle={{ ...codeStyle, wordBreak: 'break-all' }}
+      />
     </Box>
   );
 }
