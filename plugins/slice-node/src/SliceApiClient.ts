@@ -6,15 +6,15 @@ import type {
 import {
   apiQueryString,
   fillApiPath,
+  parseWriteError,
   type ApiPath,
   type ApiSchema,
 } from '@slice-portal/plugin-slice-common';
 
 export type WriteResult = ApiSchema<'WriteResult'>;
 export type Operation = ApiSchema<'Operation'>;
-type WriteErrorBody = ApiSchema<'WriteError'>;
 export type WriteFieldError = NonNullable<
-  WriteErrorBody['error']['fields']
+  ApiSchema<'WriteError'>['error']['fields']
 >[number];
 
 /**
@@ -123,13 +123,7 @@ export class SliceApiClient {
 
 async function refusal(response: Response): Promise<SliceApiError> {
   const text = await response.text().catch(() => '');
-  let body: Partial<WriteErrorBody> | undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const error = body?.error;
+  const error = parseWriteError(text);
   return new SliceApiError(
     response.status,
     error?.message ||

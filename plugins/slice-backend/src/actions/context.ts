@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   slicePagePath,
+  slicePermissions,
   type ApiPath,
   type SliceEntityKey,
 } from '@slice-portal/plugin-slice-common';
@@ -51,3 +52,27 @@ export const sliceRef = (s: { hub: string; project: string; name: string }) =>
 
 export const pageUrl = (appBaseUrl: string, slice: SliceEntityKey) =>
   `${appBaseUrl}${slicePagePath(slice)}`;
+
+const fleetRead = slicePermissions.find(p => p.name === 'kubeslice.fleet.read');
+/** Who may see the actions at all: those who may read the fleet (each call is then tenant-scoped). */
+export const visibilityPermission =
+  fleetRead?.type === 'basic' ? fleetRead : undefined;
+
+export const READ_ONLY = { readOnly: true, idempotent: true } as const;
+
+/** A tunnel's latest latency and loss, where its gateways reported them. */
+export const tunnelNow = (t: {
+  latencyMs?: number;
+  packetLossPercent?: number;
+}) => ({
+  ...(t.latencyMs !== undefined && { latencyMs: t.latencyMs }),
+  ...(t.packetLossPercent !== undefined && {
+    packetLossPercent: t.packetLossPercent,
+  }),
+});
+
+export const healthSchema = (z: Z) =>
+  z.object({
+    state: z.string().describe('ok, warning, error or unknown'),
+    reasons: z.array(z.string()).describe('Why, most important first'),
+  });

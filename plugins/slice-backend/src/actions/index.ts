@@ -1,5 +1,6 @@
 import type { SliceActionsOptions } from './context';
-import { registerReadActions } from './readActions';
+import { registerDiagnosisReads } from './diagnosisReads';
+import { registerSliceReads } from './sliceReads';
 import { registerWriteActions } from './writeActions';
 
 export type { SliceActionsOptions } from './context';
@@ -11,6 +12,7 @@ export type { SliceActionsOptions } from './context';
  * exactly the portal's.
  */
 export function registerSliceActions(options: SliceActionsOptions) {
-  registerReadActions(options);
+  registerSliceReads(options);
+  registerDiagnosisReads(options);
   registerWriteActions(options);
 }

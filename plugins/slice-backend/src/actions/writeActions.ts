@@ -10,10 +10,10 @@ import {
   pageUrl,
   reader,
   sliceFields,
+  visibilityPermission,
   type SliceActionsOptions,
   type Z,
 } from './context';
-import { visibilityPermission } from './readActions';
 import { refusalsAsErrors } from './refusals';
 
 type FleetResponse = ApiSchema<'FleetResponse'>;

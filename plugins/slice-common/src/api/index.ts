@@ -23,4 +23,4 @@ export type {
   ApiSchema,
   ApiSchemaName,
 } from './types';
-export { fillApiPath, apiQueryString } from './urls';
+export { fillApiPath, apiQueryString, parseWriteError } from './urls';

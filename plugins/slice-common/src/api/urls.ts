@@ -1,7 +1,8 @@
 /**
- * URLs of the API document's routes, for every client of the slice backend (the app's
- * SliceClient, the scaffolder actions, the catalog provider).
+ * URLs of the API document's routes, and its refusals' bodies, for every client of the slice
+ * backend (the app's SliceClient, SliceApiClient of the node library).
  */
+import type { ApiSchema } from './types';
 
 /** A path of the document with its `{name}` parameters filled in, each URL-encoded. */
 export function fillApiPath(template: string, params: object): string {
@@ -19,4 +20,25 @@ export function apiQueryString(query: object = {}): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * The `error` of a refusal's body (`{ error: { message, fields, permission, cluster } }`), or
+ * undefined when the body is not that JSON (a proxy's HTML page, say): callers then fall back
+ * to the status and text.
+ */
+export function parseWriteError(
+  text: string,
+): Partial<ApiSchema<'WriteError'>['error']> | undefined {
+  try {
+    const body = JSON.parse(text) as Partial<ApiSchema<'WriteError'>>;
+    const error = body?.error;
+    if (!error || typeof error !== 'object') return undefined;
+    return {
+      ...error,
+      fields: Array.isArray(error.fields) ? error.fields : [],
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,7 @@
-import type { ApiSchema } from '@slice-portal/plugin-slice-common';
+import {
+  parseWriteError,
+  type ApiSchema,
+} from '@slice-portal/plugin-slice-common';
 
 /** The body the write routes answer a refusal with (`WriteError` in the API document). */
 export type WriteErrorBody = ApiSchema<'WriteError'>;
@@ -67,20 +70,14 @@ export class SliceWriteError extends Error {
   /** From a non-OK answer; a body that is not the documented JSON still gives status and text. */
   static async fromResponse(response: Response): Promise<SliceWriteError> {
     const text = await response.text().catch(() => '');
-    let body: Partial<WriteErrorBody> | undefined;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const error = body?.error;
+    const error = parseWriteError(text);
     return new SliceWriteError({
       status: response.status,
       message:
         error?.message ||
         text.slice(0, 500) ||
         `HTTP ${response.status} ${response.statusText}`.trim(),
-      fields: Array.isArray(error?.fields) ? error.fields : [],
+      fields: error?.fields ?? [],
       permission: error?.permission,
       cluster: error?.cluster,
     });
