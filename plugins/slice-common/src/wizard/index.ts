@@ -32,6 +32,7 @@ export {
 } from './registerCluster';
 export type {
   ClusterRegisterBody,
+  CoordinateProblem,
   RegisterClusterForm,
   RegisterClusterStepId,
 } from './registerCluster';

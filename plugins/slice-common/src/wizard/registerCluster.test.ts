@@ -70,13 +70,20 @@ describe('coordinates', () => {
   });
 
   it('refuses what the webhook refuses', () => {
-    expect(coordinateProblem('91', 90)).toBe('must be from -90 to 90');
-    expect(coordinateProblem('-180.5', 180)).toBe('must be from -180 to 180');
-    expect(coordinateProblem('52,37', 90)).toBe(
-      '"52,37" is not a decimal number',
-    );
-    expect(coordinateProblem('NaN', 90)).toContain('not a decimal');
-    expect(coordinateProblem('52°N', 90)).toContain('not a decimal');
+    expect(coordinateProblem('91', 90)).toEqual({
+      code: 'outOfRange',
+      limit: 90,
+    });
+    expect(coordinateProblem('-180.5', 180)).toEqual({
+      code: 'outOfRange',
+      limit: 180,
+    });
+    expect(coordinateProblem(' 52,37 ', 90)).toEqual({
+      code: 'notANumber',
+      value: '52,37',
+    });
+    expect(coordinateProblem('NaN', 90)?.code).toBe('notANumber');
+    expect(coordinateProblem('52°N', 90)?.code).toBe('notANumber');
   });
 
   it('wants both or neither', () => {

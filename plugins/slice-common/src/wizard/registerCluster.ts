@@ -73,6 +73,14 @@ export function splitList(text: string): string[] {
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * Why a coordinate is refused, as a code with its values: the frontend words it in the
+ * user's language (`registerClusterWizard.location.problems.*`).
+ */
+export type CoordinateProblem =
+  | { code: 'notANumber'; value: string }
+  | { code: 'outOfRange'; limit: 90 | 180 };
+
+/**
  * Why `value` is not a coordinate within ±`limit` (90 for latitude, 180 for longitude), or
  * undefined when it is one or is empty (no location is allowed). Mirrors the webhook, so the
  * step can say it before the review.
@@ -80,12 +88,12 @@ const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function coordinateProblem(
   value: string,
   limit: 90 | 180,
-): string | undefined {
+): CoordinateProblem | undefined {
   const v = value.trim();
   if (v === '') return undefined;
-  if (!FLOAT.test(v)) return `"${v}" is not a decimal number`;
+  if (!FLOAT.test(v)) return { code: 'notANumber', value: v };
   const n = Number(v);
-  if (n < -limit || n > limit) return `must be from -${limit} to ${limit}`;
+  if (n < -limit || n > limit) return { code: 'outOfRange', limit };
   return undefined;
 }
 

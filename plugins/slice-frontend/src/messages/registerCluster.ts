@@ -36,6 +36,10 @@ export const registerClusterMessages = {
     coordinateHelp:
       'Decimal degrees; paste "52.37, 4.89" into either field to fill both.',
     both: 'Give both latitude and longitude, or neither.',
+    problems: {
+      notANumber: '"{{value}}" is not a decimal number.',
+      outOfRange: 'Must be from -{{limit}} to {{limit}}.',
+    },
     mapHint:
       'Click the map to place the cluster there; the other clusters are shown for reference.',
     clear: 'Clear location',

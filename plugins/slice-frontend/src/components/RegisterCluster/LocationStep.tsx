@@ -42,11 +42,21 @@ function CoordinateField({
     `${GEO}.${which}`,
     t('registerClusterWizard.location.coordinateHelp'),
   );
-  const problem =
-    coordinateProblem(form[which], which === 'latitude' ? 90 : 180) ??
-    (locationProblem(form) === which
-      ? t('registerClusterWizard.location.both')
-      : undefined);
+  const coordinate = coordinateProblem(
+    form[which],
+    which === 'latitude' ? 90 : 180,
+  );
+  let problem: string | undefined;
+  if (coordinate?.code === 'notANumber')
+    problem = t('registerClusterWizard.location.problems.notANumber', {
+      value: coordinate.value,
+    });
+  else if (coordinate?.code === 'outOfRange')
+    problem = t('registerClusterWizard.location.problems.outOfRange', {
+      limit: String(coordinate.limit),
+    });
+  else if (locationProblem(form) === which)
+    problem = t('registerClusterWizard.location.both');
   return (
     <TextField
       fullWidth
