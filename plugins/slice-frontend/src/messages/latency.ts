@@ -19,6 +19,7 @@ export const latencyMessages = {
     subheader:
       'Gateway to gateway, mean per step; red ticks mark steps with the tunnel DOWN',
     what: 'latency history',
+    aria: 'Latency over time',
     emptyTitle: 'No latency samples in this window',
     emptyDescription:
       'The backend samples gateway status periodically; widen the window, or check that the portal can read the workers (their tunnels show UNKNOWN otherwise).',
@@ -32,6 +33,7 @@ export const latencyMessages = {
     title: 'Cluster × cluster',
     subheader: 'Click a cell to add its pair to the chart',
     what: 'latency matrix',
+    aria: 'Latency matrix of {{n}} clusters',
     statisticAria: 'matrix statistic',
     latest: 'latest',
     empty: 'No samples in this window yet.',

@@ -1,6 +1,8 @@
 /** Strings of `slicePage.*`. */
 export const slicePageMessages = {
   type: 'Slice',
+  /** What "No such {{what}}" and the like name on the slice page. */
+  what: 'slice',
   breadcrumbFleet: 'Slices',
   subtitle: 'project {{project}} on hub {{hub}}',
   labels: {

@@ -1,5 +1,7 @@
 /** The slice page's Topology tab: controls, legend, graph and the tunnel panel. */
 export const topologyMessages = {
+  /** What "Could not refresh the {{what}}" and the like name. */
+  what: 'topology',
   legend:
     '○ cluster (ring = health) · ■ namespace · ◆ exported service · click a cluster to expand it, a tunnel for its gateway pods; Ctrl+wheel zooms, drag pans.',
   states: {

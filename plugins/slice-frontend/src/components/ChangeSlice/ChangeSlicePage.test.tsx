@@ -53,7 +53,9 @@ describe('ChangeSlicePage', () => {
       'onboarding wizard (pacman)',
     );
     expect(screen.queryByTestId('app-ns-add')).not.toBeInTheDocument();
-    const isolation = screen.getByLabelText('isolation') as HTMLInputElement;
+    const isolation = screen.getByLabelText(
+      'Isolate the application namespaces (network policies)',
+    ) as HTMLInputElement;
     expect(isolation).toBeChecked();
     fireEvent.click(isolation);
     next();

@@ -41,7 +41,6 @@ export function NamespacesStep({
             color="primary"
             checked={form.isolationEnabled}
             onChange={e => onChange({ isolationEnabled: e.target.checked })}
-            inputProps={{ 'aria-label': 'isolation' }}
           />
         }
         label={t('createSlice.namespaces.isolation')}

@@ -1,5 +1,7 @@
 import type { LatencySeriesResponse } from '@slice-portal/plugin-slice-common';
 import { useSliceColors } from '../../theme/sliceColors';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 import { formatMs, niceMax } from './scale';
 import { gapThresholdMs } from './window';
 
@@ -34,6 +36,8 @@ export function LatencyChart({
   range?: { from: number; to: number };
 }) {
   const colors = useSliceColors();
+  // Not `t`: the chart's code names times `t`.
+  const { t: translate } = useTranslationRef(sliceTranslationRef);
   const from = range?.from ?? Date.parse(data.from);
   const to = range?.to ?? Date.parse(data.to);
   const span = Math.max(1, to - from);
@@ -60,7 +64,7 @@ export function LatencyChart({
       viewBox={`0 0 ${W} ${H}`}
       style={{ width: '100%', maxHeight: 320 }}
       role="img"
-      aria-label="latency over time"
+      aria-label={translate('latency.chart.aria')}
       data-testid="latency-chart"
     >
       {ticks.map(t => (

@@ -3,6 +3,8 @@ import type {
   LatencyMatrixResponse,
 } from '@slice-portal/plugin-slice-common';
 import { useSliceColors } from '../../theme/sliceColors';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { sliceTranslationRef } from '../../translation';
 import { formatMs, formatPercent, latencyColor } from './scale';
 
 export type MatrixMetric = 'latest' | 'p50' | 'p95';
@@ -32,6 +34,7 @@ export function LatencyMatrix({
   onSelect?: (pair: string) => void;
 }) {
   const colors = useSliceColors();
+  const { t } = useTranslationRef(sliceTranslationRef);
   const names = data.clusters;
   const n = names.length;
   const cell = n > 16 ? 18 : 44;
@@ -50,7 +53,7 @@ export function LatencyMatrix({
         display: 'block',
       }}
       role="img"
-      aria-label={`latency matrix of ${n} clusters`}
+      aria-label={t('latency.matrix.aria', { n: String(n) })}
       data-testid="latency-matrix"
     >
       {names.map((name, i) => (

@@ -6,10 +6,11 @@ import {
 import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { screen } from '@testing-library/react';
+import { http } from 'msw';
 import { slicePlugin } from '../../plugin';
 import { rootRouteRef } from '../../routes';
 import { sliceTranslationRef } from '../../translation';
-import { setupSliceServer } from '../../__testUtils__/server';
+import { errorBody, setupSliceServer } from '../../__testUtils__/server';
 import { SlicePage } from './SlicePage';
 
 /** A portal's messages for the slice page's tabs (see FleetPage.i18n.test.tsx). */
@@ -28,6 +29,11 @@ const germanPortal = createFrontendModule({
             'sliceTabs.namespaces.pendingItem': '{{namespace}} auf {{cluster}}',
             'sliceTabs.namespaces.states.pending':
               'angefragt, nicht eingebunden',
+            'common.loaded.notFoundTitle': '{{what}} gibt es nicht',
+            'slicePage.what': 'Diesen Slice',
+            'topology.what': 'Diese Topologie',
+            'latency.chart.aria': 'Latenz über die Zeit',
+            'latency.matrix.aria': 'Latenzmatrix von {{n}} Clustern',
           },
         }),
       },
@@ -46,7 +52,7 @@ function renderAt(tab: string) {
 }
 
 describe('SlicePage localisation', () => {
-  const { defaults } = setupSliceServer();
+  const { server, defaults } = setupSliceServer();
   beforeEach(() => defaults());
 
   it("overview: the portal's translations with values interpolated, the rest in English", async () => {
@@ -70,5 +76,41 @@ describe('SlicePage localisation', () => {
     );
     expect(screen.getAllByText('angefragt, nicht eingebunden').length).toBe(2);
     expect(screen.queryByText('requested, not onboarded')).toBeNull();
+  });
+
+  it("a missing slice in the portal's words", async () => {
+    server.use(
+      http.get('*/api/slice/v1/slices/demo/arcade/pacman', () =>
+        errorBody(404, 'NotFoundError', 'no slice pacman'),
+      ),
+    );
+    await renderAt('');
+    expect(
+      await screen.findByText('Diesen Slice gibt es nicht'),
+    ).toBeInTheDocument();
+  });
+
+  it("topology: a missing topology in the portal's words", async () => {
+    server.use(
+      http.get('*/api/slice/v1/slices/demo/arcade/pacman/topology', () =>
+        errorBody(404, 'NotFoundError', 'no topology'),
+      ),
+    );
+    await renderAt('/topology');
+    expect(
+      await screen.findByText('Diese Topologie gibt es nicht'),
+    ).toBeInTheDocument();
+  });
+
+  it("latency: the chart's and the matrix's accessible names", async () => {
+    await renderAt('/latency');
+    expect(await screen.findByTestId('latency-chart')).toHaveAttribute(
+      'aria-label',
+      'Latenz über die Zeit',
+    );
+    expect(await screen.findByTestId('latency-matrix')).toHaveAttribute(
+      'aria-label',
+      'Latenzmatrix von 3 Clustern',
+    );
   });
 });

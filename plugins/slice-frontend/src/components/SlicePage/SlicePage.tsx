@@ -102,7 +102,7 @@ export function SlicePage() {
         )}
       </Header>
       <Content>
-        <Loaded state={state} what="slice" rows={8}>
+        <Loaded state={state} what={t('slicePage.what')} rows={8}>
           {detail => (
             <>
               <SourceErrors errors={detail.errors} />

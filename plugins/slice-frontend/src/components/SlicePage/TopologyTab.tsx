@@ -97,7 +97,7 @@ export function TopologyTab({
   const members = slice.members.map(m => m.cluster);
 
   return (
-    <Loaded state={state} what="topology" rows={10}>
+    <Loaded state={state} what={t('topology.what')} rows={10}>
       {topology => {
         const clusterIds = topology.nodes
           .filter(n => n.kind === 'cluster')
@@ -160,6 +160,7 @@ export function TopologyTab({
                   <FormControlLabel
                     control={
                       <Checkbox
+                        color="primary"
                         checked={showAllLabels}
                         onChange={e =>
                           update({ labels: e.target.checked ? 'all' : 'some' })
