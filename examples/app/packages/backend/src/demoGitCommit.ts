@@ -16,9 +16,36 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { execFile } from 'child_process';
 import fs from 'fs/promises';
+import path from 'path';
 import { promisify } from 'util';
 
 const run = promisify(execFile);
+
+/**
+ * The repository must be a git repository of its own: in a folder that is not one, git would
+ * find the enclosing repository (the portal's own checkout, say) and commit there.
+ */
+async function requireOwnRepository(repository: string) {
+  const top = await run('git', [
+    '-C',
+    repository,
+    'rev-parse',
+    '--show-toplevel',
+  ])
+    .then(r => r.stdout.trim())
+    .catch(() => undefined);
+  const [own, real] = await Promise.all([
+    top ? fs.realpath(top) : undefined,
+    fs.realpath(repository).catch(() => undefined),
+  ]);
+  if (!own || own !== real) {
+    throw new InputError(
+      `demo.gitopsRepository ${repository} is not a git repository of its own${
+        own ? ` (it is inside ${own})` : ''
+      }: refusing to commit there (scripts/demo.sh creates it)`,
+    );
+  }
+}
 
 export function createDemoGitCommitAction(options: { repository?: string }) {
   return createTemplateAction({
@@ -47,11 +74,14 @@ export function createDemoGitCommitAction(options: { repository?: string }) {
     },
     async handler(ctx) {
       const repository = options.repository;
-      if (!repository) {
+      if (!repository || !path.isAbsolute(repository)) {
         throw new InputError(
-          'demo.gitopsRepository is not configured (scripts/demo.sh sets it)',
+          `demo.gitopsRepository must be an absolute path (scripts/demo.sh sets it); it is ${
+            repository ?? 'not set'
+          }`,
         );
       }
+      await requireOwnRepository(repository);
       const source = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
@@ -70,7 +100,8 @@ export function createDemoGitCommitAction(options: { repository?: string }) {
       await fs.cp(source, target, { recursive: true });
       const git = (...args: string[]) =>
         run('git', ['-C', repository, ...args]).then(r => r.stdout.trim());
-      await git('add', '-A');
+      // Only what this step wrote.
+      await git('add', '-A', '--', path.relative(repository, target) || '.');
       await git(
         '-c',
         'user.name=Slice Portal',
