@@ -3,7 +3,12 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import type {
+  MockPermissionApi,
+  MockWithApiFactory,
+} from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -15,10 +20,15 @@ import { ChangeSlicePage } from '../components/ChangeSlice/ChangeSlicePage';
 import { createFleet } from './createSliceFixtures';
 import { changeDetail } from './changeSliceFixtures';
 
+/** A permission mock, named for the declarations tsc emits. */
+type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
+
 export const BASE = '*/api/slice/v1';
 const SLICE = `${BASE}/slices/demo/arcade/pacman`;
 const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allow = mockApis.permission({ authorize: AuthorizeResult.ALLOW });
+export const allow: PermissionMock = mockApis.permission({
+  authorize: AuthorizeResult.ALLOW,
+});
 
 function Where() {
   return <div data-testid="location">{useLocation().pathname}</div>;
@@ -65,7 +75,7 @@ export function setupChangeSliceWizard() {
 
   // usePermission caches decisions per permission and resource for the test file (SWR),
   // so a test with another decision uses another slice.
-  const render = (apis = [allow], slice = 'pacman') =>
+  const render = (apis: PermissionMock[] = [allow], slice = 'pacman') =>
     renderInTestApp(
       <>
         <Routes>

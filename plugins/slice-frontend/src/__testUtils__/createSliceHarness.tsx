@@ -3,7 +3,12 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import type {
+  MockPermissionApi,
+  MockWithApiFactory,
+} from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -13,9 +18,12 @@ import { rootRouteRef } from '../routes';
 import { CreateSlicePage } from '../components/CreateSlice/CreateSlicePage';
 import { createFleet } from './createSliceFixtures';
 
+/** A permission mock, named for the declarations tsc emits. */
+type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
+
 export const BASE = '*/api/slice/v1';
 const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allowArcade = mockApis.permission({
+export const allowArcade: PermissionMock = mockApis.permission({
   authorize: req =>
     (req as { resourceRef?: string }).resourceRef === 'demo/arcade'
       ? AuthorizeResult.ALLOW

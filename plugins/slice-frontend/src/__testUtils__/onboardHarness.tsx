@@ -3,7 +3,12 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import type {
+  MockPermissionApi,
+  MockWithApiFactory,
+} from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -15,10 +20,13 @@ import { getControl } from './controls';
 import { clusterDetail, onboardFleet, paymentsDetail } from './onboardFixtures';
 import { OnboardWizardPage } from '../components/OnboardWizard/OnboardWizardPage';
 
+/** A permission mock, named for the declarations tsc emits. */
+type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
+
 export const BASE = '*/api/slice/v1';
 export const SLICE = `${BASE}/slices/demo/acme/payments`;
 const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allowPayments = mockApis.permission({
+export const allowPayments: PermissionMock = mockApis.permission({
   authorize: req =>
     (req as { resourceRef?: string }).resourceRef === 'demo/acme/payments'
       ? AuthorizeResult.ALLOW
