@@ -18,7 +18,6 @@ import {
   effectiveClusters,
   expandClusters,
   isNamespaceName,
-  type CellBinding,
   type NamespaceEdits,
   type NamespaceGrid,
   type NamespaceGridRow,
@@ -27,6 +26,7 @@ import {
 } from '@slice-portal/plugin-slice-common';
 import { sliceTranslationRef } from '../../translation';
 import { useFieldFindings } from '../Wizard';
+import { useBindingText } from './bindingText';
 
 const useStyles = makeStyles(theme => ({
   // A tint of the primary colour and a bar on the left: the grey of action.selected is
@@ -57,38 +57,12 @@ export interface NamespaceGridStepProps {
   onAdd(namespace: string): void;
 }
 
-function useCellText() {
-  const { t } = useTranslationRef(sliceTranslationRef);
-  return (b: CellBinding) => {
-    switch (b.kind) {
-      case 'thisSlice':
-        return b.onboarded
-          ? t('onboardWizard.grid.onboarded')
-          : t('onboardWizard.grid.pending');
-      case 'leaving':
-        return t('onboardWizard.grid.leaving');
-      case 'otherSlice':
-        return t('onboardWizard.grid.otherSlice', { slice: b.slice });
-      default:
-        return b.exists
-          ? t('onboardWizard.grid.free')
-          : t('onboardWizard.grid.absent');
-    }
-  };
-}
-
 function GridRow(props: NamespaceGridStepProps & { row: NamespaceGridRow }) {
   const { row, base, edits, grid } = props;
   const { t } = useTranslationRef(sliceTranslationRef);
   const classes = useStyles();
-  const cellText = useCellText();
+  const binding = useBindingText();
   const ns = row.namespace;
-  const conflictSource = (b: CellBinding) => {
-    if (b.kind !== 'otherSlice') return undefined;
-    if (b.source === 'cluster')
-      return t('onboardWizard.grid.conflictSourceCluster');
-    return t('onboardWizard.grid.conflictSourceSlice', { slice: b.slice });
-  };
   const wanted = effectiveClusters(base, edits, ns);
   const on = expandClusters(wanted, grid.clusters);
   const changed = edits.namespaces[ns] !== undefined;
@@ -167,9 +141,9 @@ function GridRow(props: NamespaceGridStepProps & { row: NamespaceGridRow }) {
             <Typography
               variant="caption"
               className={`${classes.state} ${conflict ? classes.conflict : ''}`}
-              title={conflictSource(cell.binding)}
+              title={binding.source(cell.binding)}
             >
-              {cellText(cell.binding)}
+              {binding.text(cell.binding)}
             </Typography>
           </TableCell>
         );
