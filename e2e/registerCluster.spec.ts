@@ -120,6 +120,19 @@ test('a platform engineer registers a cluster and is shown its install values', 
     'helm install kubeslice-worker kubeslice/kubeslice-worker',
   );
   await expect(command).toContainText('-f worker-values.yaml');
+  // Nothing runs past the page's right edge (a long ca.crt line once widened the page).
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map(
+        e =>
+          `${e.tagName}.${String(e.className).slice(0, 60)} ${Math.round(
+            e.getBoundingClientRect().right,
+          )}`,
+      )
+      .slice(0, 8),
+  );
+  expect(overflowing).toEqual([]);
   const download = page.waitForEvent('download');
   await values.getByRole('button', { name: /^Download / }).click();
   const file = await download;
