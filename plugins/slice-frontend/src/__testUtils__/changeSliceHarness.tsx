@@ -1,14 +1,7 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type {
-  MockPermissionApi,
-  MockWithApiFactory,
-} from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -19,16 +12,10 @@ import { rootRouteRef } from '../routes';
 import { ChangeSlicePage } from '../components/ChangeSlice/ChangeSlicePage';
 import { createFleet } from './createSliceFixtures';
 import { changeDetail } from './changeSliceFixtures';
+import { BASE, FAST_POLL, allowAll, type PermissionMock } from './wizardMocks';
 
-/** A permission mock, named for the declarations tsc emits. */
-type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
-
-export const BASE = '*/api/slice/v1';
 const SLICE = `${BASE}/slices/demo/arcade/pacman`;
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allow: PermissionMock = mockApis.permission({
-  authorize: AuthorizeResult.ALLOW,
-});
+export const allow: PermissionMock = allowAll();
 
 function Where() {
   return <div data-testid="location">{useLocation().pathname}</div>;
@@ -81,7 +68,7 @@ export function setupChangeSliceWizard() {
         <Routes>
           <Route
             path="/slices/:hub/:project/:name/edit"
-            element={<ChangeSlicePage poll={poll} />}
+            element={<ChangeSlicePage poll={FAST_POLL} />}
           />
           <Route path="*" element={<div>elsewhere</div>} />
         </Routes>
@@ -127,3 +114,5 @@ export function setupChangeSliceWizard() {
     changeToReview,
   };
 }
+
+export { BASE } from './wizardMocks';

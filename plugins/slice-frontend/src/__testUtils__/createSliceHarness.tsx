@@ -1,14 +1,7 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type {
-  MockPermissionApi,
-  MockWithApiFactory,
-} from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -17,18 +10,9 @@ import { slicePlugin } from '../plugin';
 import { rootRouteRef } from '../routes';
 import { CreateSlicePage } from '../components/CreateSlice/CreateSlicePage';
 import { createFleet } from './createSliceFixtures';
+import { BASE, FAST_POLL, allowOnly, type PermissionMock } from './wizardMocks';
 
-/** A permission mock, named for the declarations tsc emits. */
-type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
-
-export const BASE = '*/api/slice/v1';
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allowArcade: PermissionMock = mockApis.permission({
-  authorize: req =>
-    (req as { resourceRef?: string }).resourceRef === 'demo/arcade'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY,
-});
+export const allowArcade: PermissionMock = allowOnly('demo/arcade');
 
 /**
  * The create-slice wizard against a fake backend (the fleet of `createFleet`, no tunnels),
@@ -63,7 +47,7 @@ export function setupCreateSliceWizard() {
   const render = (extra?: JSX.Element) =>
     renderInTestApp(
       <>
-        <CreateSlicePage poll={poll} />
+        <CreateSlicePage poll={FAST_POLL} />
         {extra}
       </>,
       {
@@ -117,3 +101,5 @@ export function setupCreateSliceWizard() {
     fillToReview,
   };
 }
+
+export { BASE } from './wizardMocks';

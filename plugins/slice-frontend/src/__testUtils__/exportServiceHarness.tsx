@@ -7,8 +7,8 @@ import { slicePlugin } from '../plugin';
 import { rootRouteRef } from '../routes';
 import { ExportServiceWizard } from '../components/ExportService/ExportServicePage';
 import { setupSliceServer } from './server';
+import { BASE } from './wizardMocks';
 
-export const BASE = '*/api/slice/v1';
 export const ref = { hub: 'demo', project: 'arcade', name: 'pacman' };
 export const manifest =
   'apiVersion: networking.kubeslice.io/v1beta1\nkind: ServiceExport\n';
@@ -108,3 +108,5 @@ export function setupExportServiceWizard() {
     handedOut,
   };
 }
+
+export { BASE } from './wizardMocks';

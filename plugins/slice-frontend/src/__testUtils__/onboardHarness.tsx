@@ -1,14 +1,7 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type {
-  MockPermissionApi,
-  MockWithApiFactory,
-} from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -19,19 +12,10 @@ import { rootRouteRef } from '../routes';
 import { getControl } from './controls';
 import { clusterDetail, onboardFleet, paymentsDetail } from './onboardFixtures';
 import { OnboardWizardPage } from '../components/OnboardWizard/OnboardWizardPage';
+import { BASE, FAST_POLL, allowOnly, type PermissionMock } from './wizardMocks';
 
-/** A permission mock, named for the declarations tsc emits. */
-type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
-
-export const BASE = '*/api/slice/v1';
 export const SLICE = `${BASE}/slices/demo/acme/payments`;
-const poll = { minMs: 5, maxMs: 10, maxOfflineMs: 10 };
-export const allowPayments: PermissionMock = mockApis.permission({
-  authorize: req =>
-    (req as { resourceRef?: string }).resourceRef === 'demo/acme/payments'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY,
-});
+export const allowPayments: PermissionMock = allowOnly('demo/acme/payments');
 
 /**
  * The onboarding wizard on slice payments against a fake backend, for a `describe` of its
@@ -89,11 +73,11 @@ export function setupOnboardWizard() {
         <Routes>
           <Route
             path="/slices/onboard"
-            element={<OnboardWizardPage poll={poll} />}
+            element={<OnboardWizardPage poll={FAST_POLL} />}
           />
           <Route
             path="/slices/:hub/:project/:name/onboard"
-            element={<OnboardWizardPage poll={poll} />}
+            element={<OnboardWizardPage poll={FAST_POLL} />}
           />
           <Route path="*" element={<div data-testid="elsewhere" />} />
         </Routes>
@@ -137,3 +121,5 @@ export function setupOnboardWizard() {
     addNamespace,
   };
 }
+
+export { BASE } from './wizardMocks';

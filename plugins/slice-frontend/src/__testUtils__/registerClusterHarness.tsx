@@ -1,14 +1,7 @@
 import {
-  mockApis,
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import type {
-  MockPermissionApi,
-  MockWithApiFactory,
-} from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -17,18 +10,10 @@ import { slicePlugin } from '../plugin';
 import { rootRouteRef } from '../routes';
 import { RegisterClusterWizard } from '../components/RegisterCluster/RegisterClusterPage';
 import { registerFleet } from '../components/RegisterCluster/testFixtures';
+import { BASE, allowOnly, type PermissionMock } from './wizardMocks';
 
-/** A permission mock, named for the declarations tsc emits. */
-type PermissionMock = MockPermissionApi & MockWithApiFactory<PermissionApi>;
-
-export const BASE = '*/api/slice/v1';
 const timing = { valuesRetryMs: 5, statusPollMs: 20 };
-export const allowArcade: PermissionMock = mockApis.permission({
-  authorize: req =>
-    (req as { resourceRef?: string }).resourceRef === 'demo/arcade'
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY,
-});
+export const allowArcade: PermissionMock = allowOnly('demo/arcade');
 
 /**
  * The register-cluster wizard against a fake backend (`registerFleet`), for a `describe` of
@@ -107,3 +92,5 @@ export function setupRegisterClusterWizard() {
     fillToReview,
   };
 }
+
+export { BASE } from './wizardMocks';
