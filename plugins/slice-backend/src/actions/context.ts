@@ -2,7 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   slicePagePath,
-  slicePermissions,
+  sliceFleetReadPermission,
   type ApiPath,
   type SliceEntityKey,
 } from '@slice-portal/plugin-slice-common';
@@ -53,10 +53,8 @@ export const sliceRef = (s: { hub: string; project: string; name: string }) =>
 export const pageUrl = (appBaseUrl: string, slice: SliceEntityKey) =>
   `${appBaseUrl}${slicePagePath(slice)}`;
 
-const fleetRead = slicePermissions.find(p => p.name === 'kubeslice.fleet.read');
 /** Who may see the actions at all: those who may read the fleet (each call is then tenant-scoped). */
-export const visibilityPermission =
-  fleetRead?.type === 'basic' ? fleetRead : undefined;
+export const visibilityPermission = sliceFleetReadPermission;
 
 export const READ_ONLY = { readOnly: true, idempotent: true } as const;
 
