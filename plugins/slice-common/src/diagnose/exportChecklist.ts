@@ -1,7 +1,7 @@
 import type { NamespaceOnCluster, SliceService, Tunnel } from '../fleet/types';
 
 /**
- * The checklist's texts in English, with `{{value}}` placeholders. The portal translates them
+ * The checklist's texts in English, with `{{name}}` interpolations. The portal translates them
  * (they are the `services.checklist` group of its translation ref); AI actions and other
  * plain-text callers use them through `checklistText`.
  */
@@ -40,7 +40,7 @@ export interface ChecklistText {
   values?: Record<string, string>;
 }
 
-/** A checklist text in English (or in the messages given), its placeholders filled. */
+/** A checklist text in English (or in the messages given), its `{{name}}` interpolations filled in. */
 export function checklistText(
   text: ChecklistText,
   messages: Record<ChecklistText['key'], string> = exportChecklistMessages,

@@ -16,8 +16,7 @@ import {
   createSliceRequest,
   emptyCreateSliceForm,
   isDnsLabel,
-  subnetsInUse,
-  suggestSliceSubnet,
+  freeSubnetFor,
   type CreateSliceForm,
   type CreateSliceStepId,
 } from '@slice-portal/plugin-slice-common';
@@ -59,15 +58,7 @@ function CreateSliceContent({ poll }: { poll?: PollTiming }) {
 
   const suggestion = useMemo(
     () =>
-      fleet &&
-      suggestSliceSubnet(
-        subnetsInUse({
-          slices: fleet.slices,
-          clusters: fleet.clusters,
-          hub: form.hub,
-          members: form.clusters,
-        }),
-      ),
+      fleet && freeSubnetFor({ fleet, hub: form.hub, members: form.clusters }),
     [fleet, form.hub, form.clusters],
   );
   useEffect(() => {

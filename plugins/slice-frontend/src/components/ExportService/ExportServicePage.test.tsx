@@ -138,14 +138,7 @@ describe('ExportServiceWizard', () => {
       }),
     );
     await render();
-    await waitFor(() => expect(input('export-name')).toHaveValue('scores'));
-    fireEvent.mouseDown(screen.getByTestId('export-cluster'));
-    fireEvent.click(await screen.findByText('aws-east', { selector: 'li' }));
-    next();
-    fireEvent.change(input('port-container-0'), { target: { value: '8080' } });
-    next();
-    next();
-    await screen.findByTestId('review');
+    await fillToReview();
     fireEvent.click(getControl('Apply'));
     await screen.findByTestId('operation-progress');
     await waitFor(() =>
